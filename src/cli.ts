@@ -1,0 +1,34 @@
+/**
+ * The `switchboard` command line. Each command loads the config, builds only what it needs through the
+ * composition root, and reports failures in one plain line (exit 1) instead of a stack trace.
+ */
+import { Command } from "commander";
+import { registerSecretCommands } from "./cli/secrets-commands.js";
+import { registerStartCommand } from "./cli/start-command.js";
+import { loadConfig } from "./config.js";
+import { isAppError, toUserMessage } from "./errors.js";
+
+export function buildCli(): Command {
+  const program = new Command("switchboard")
+    .description("An AI support agent for teams that work in Intercom and talk in Slack.")
+    .showHelpAfterError("(run switchboard --help for the commands)")
+    .configureOutput({ outputError: (text, write) => write(text) });
+  const context = { loadConfig: () => loadConfig() };
+  registerStartCommand(program, context);
+  registerSecretCommands(program, context);
+  return program;
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  try {
+    await buildCli().parseAsync(argv);
+    return typeof process.exitCode === "number" ? process.exitCode : 0;
+  } catch (error) {
+    process.stderr.write(`switchboard: ${isAppError(error) ? error.message : toUserMessage(error)}\n`);
+    if (!isAppError(error)) process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
+    return 1;
+  }
+}
+
+const code = await runCli(process.argv);
+process.exitCode = code;

@@ -1,0 +1,69 @@
+/** `switchboard secrets list | rotate-key | revoke NAME`. */
+import { renameSync } from "node:fs";
+import type { Command } from "commander";
+import { closeDeps, createDeps } from "../app.js";
+import { AppError } from "../errors.js";
+import { SecretCipher } from "../secrets/cipher.js";
+import { writeKeyFile } from "../secrets/key-file.js";
+import type { CliContext } from "./context.js";
+
+export function registerSecretCommands(program: Command, context: CliContext): void {
+  const secrets = program.command("secrets").description("Tokens stored encrypted in the database");
+
+  secrets
+    .command("list")
+    .description("List stored secrets (names and key fingerprints, never values)")
+    .action(() => {
+      const deps = createDeps(context.loadConfig());
+      try {
+        const rows = deps.secrets.list();
+        if (rows.length === 0) console.log("No secrets are stored.");
+        for (const row of rows) console.log(`${row.name}\tkey ${row.keyId}\tupdated ${new Date(row.updatedAt * 1000).toISOString()}`);
+      } finally {
+        closeDeps(deps);
+      }
+    });
+
+  secrets
+    .command("revoke")
+    .argument("<name>", "the secret to delete, as shown by `secrets list`")
+    .description("Delete a stored token; Switchboard stops using it at once")
+    .action((name: string) => {
+      const deps = createDeps(context.loadConfig());
+      try {
+        console.log(deps.secrets.delete(name) ? `Revoked ${name}.` : `No secret named ${name} is stored.`);
+      } finally {
+        closeDeps(deps);
+      }
+    });
+
+  secrets
+    .command("rotate-key")
+    .description("Re-encrypt every stored secret under a new key")
+    .option("--new-key <base64>", "the new 32-byte key in base64 (default: generate one)")
+    .action((options: { newKey?: string }) => {
+      const config = context.loadConfig();
+      const deps = createDeps(config);
+      try {
+        const nextKey = options.newKey ? Buffer.from(options.newKey, "base64") : SecretCipher.generateKey();
+        const next = new SecretCipher(nextKey);
+        // The new key is on disk before any row uses it, so no crash can leave rows nobody can read.
+        const staged = `${config.keyFilePath}.next`;
+        if (!config.secretKey) writeKeyFile(staged, nextKey);
+        const count = deps.secrets.rotate(next);
+        if (config.secretKey) {
+          console.log(`Re-encrypted ${count} secret(s) under key ${next.keyId}.`);
+          console.log("SWITCHBOARD_SECRET_KEY is set in the environment: replace it with the new key now, or Switchboard cannot read its secrets:");
+          console.log(nextKey.toString("base64"));
+        } else {
+          renameSync(staged, config.keyFilePath);
+          console.log(`Re-encrypted ${count} secret(s) under key ${next.keyId}; the key file ${config.keyFilePath} now holds the new key.`);
+        }
+      } catch (error) {
+        if (error instanceof AppError) throw error;
+        throw new AppError("SECRET_KEY_INVALID", `Key rotation failed and nothing was changed: ${(error as Error).message}`, { cause: error });
+      } finally {
+        closeDeps(deps);
+      }
+    });
+}

@@ -1,0 +1,96 @@
+/**
+ * Opens the SQLite file (WAL, foreign keys, a busy timeout) and brings its schema up to date. Errors that a
+ * person can act on (locked by another process, not a database, made by a newer version) get plain words.
+ */
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+import { AppError } from "../errors.js";
+import { migrations as defaultMigrations, type Migration } from "./migrations.js";
+
+export type Db = Database.Database;
+
+export interface OpenDatabaseOptions {
+  migrations?: readonly Migration[];
+  busyTimeoutMs?: number;
+  readonly?: boolean;
+}
+
+export function openDatabase(file: string, options: OpenDatabaseOptions = {}): Db {
+  if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
+  let db: Db | undefined;
+  try {
+    db = new Database(file, { timeout: options.busyTimeoutMs ?? 5000, readonly: options.readonly ?? false });
+    db.pragma("foreign_keys = ON");
+    if (file !== ":memory:" && !options.readonly) db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = NORMAL");
+    if (!options.readonly) migrate(db, options.migrations ?? defaultMigrations);
+    return db;
+  } catch (error) {
+    db?.close();
+    throw describeOpenError(error, file);
+  }
+}
+
+export function schemaVersion(db: Db): number {
+  return db.pragma("user_version", { simple: true }) as number;
+}
+
+/** Applies every migration newer than the database, each in its own transaction. Returns the versions applied. */
+export function migrate(db: Db, list: readonly Migration[]): number[] {
+  const latest = list.reduce((max, m) => Math.max(max, m.version), 0);
+  const current = schemaVersion(db);
+  if (current > latest) {
+    throw new AppError(
+      "STORE_TOO_NEW",
+      `The database is at schema version ${current}, newer than this Switchboard knows (${latest}). Upgrade Switchboard or point SWITCHBOARD_DB_PATH at another file.`,
+    );
+  }
+  const applied: number[] = [];
+  for (const migration of [...list].sort((a, b) => a.version - b.version)) {
+    if (migration.version <= current) continue;
+    // IMMEDIATE takes the write lock up front, so two processes starting together cannot both migrate.
+    try {
+      db.transaction(() => {
+        if (schemaVersion(db) >= migration.version) return;
+        db.exec(migration.sql);
+        db.pragma(`user_version = ${migration.version}`);
+      }).immediate();
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? "";
+      if (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_NOTADB") || code.startsWith("SQLITE_CORRUPT")) throw error;
+      throw new AppError(
+        "STORE_CORRUPT",
+        `Migration ${migration.version} (${migration.name}) failed and was rolled back; the database is unchanged at version ${schemaVersion(db)}: ${(error as Error).message}`,
+        { cause: error },
+      );
+    }
+    applied.push(migration.version);
+  }
+  return applied;
+}
+
+function describeOpenError(error: unknown, file: string): unknown {
+  if (error instanceof AppError) return error;
+  const code = (error as { code?: string }).code ?? "";
+  if (code === "SQLITE_BUSY" || code === "SQLITE_LOCKED") {
+    return new AppError(
+      "STORE_LOCKED",
+      `The database ${file} is locked by another process. Stop the other Switchboard (or whatever holds the file) and try again.`,
+      { cause: error },
+    );
+  }
+  if (code === "SQLITE_NOTADB" || code === "SQLITE_CORRUPT") {
+    return new AppError(
+      "STORE_CORRUPT",
+      `${file} is not a readable SQLite database (${code}). Nothing was changed. Restore it from a backup or point SWITCHBOARD_DB_PATH at a new file.`,
+      { cause: error },
+    );
+  }
+  if (code === "SQLITE_CANTOPEN" || code === "SQLITE_READONLY") {
+    return new AppError("STORE_CORRUPT", `The database ${file} cannot be opened for writing (${code}). Check that the folder exists and is writable.`, {
+      cause: error,
+    });
+  }
+  return error;
+}

@@ -1,0 +1,44 @@
+/**
+ * The shape of one Intercom tool. Tools are data: one generic executor (tools/execute.ts) turns a definition
+ * plus validated arguments into an HTTP request, so adding a tool never means writing request code.
+ */
+import type * as z from "zod";
+
+export type Risk = "read" | "write" | "destructive";
+export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
+
+export interface ToolDefinition<Input extends z.ZodObject = z.ZodObject> {
+  /** The seed slug from shared/intercom/tools.json, e.g. INTERCOM_SEARCH_CONTACTS. Also the name the model sees. */
+  name: string;
+  /** The seed title from tools.json, e.g. "Search contacts". */
+  title: string;
+  /** The Intercom resource, e.g. "contacts"; one file per resource under tools/. */
+  resource: string;
+  method: HttpMethod;
+  /** The API path with {placeholders} filled from input fields of the same name, e.g. /contacts/{contact_id}. */
+  path: string;
+  /** Arguments, validated before any request is made; every field has .describe() written for a model. */
+  input: Input;
+  risk: Risk;
+  /** Our own words for a model choosing a tool: when to use it, what it needs first, its caveats. */
+  description: string;
+  /**
+   * Where non-path fields go. By default GET/DELETE send them as the query string and POST/PUT as the JSON
+   * body; list a field here to send it the other way (e.g. page/per_page in the query of a POST).
+   */
+  query?: readonly string[];
+  body?: readonly string[];
+  /** Fields merged into the body after validation (e.g. message_type: "close" for Close conversation). */
+  fixedBody?: Readonly<Record<string, unknown>>;
+  /** Intercom-Version to send instead of the default 2.16 (help-center sections only exist in 2.9). */
+  apiVersion?: string;
+  /** "binary" for downloads that are not JSON (the data export CSV). */
+  responseType?: "json" | "binary";
+  /** Words people actually type for this tool ("refund", "unassign", "vip"), used by tool retrieval. */
+  keywords?: readonly string[];
+}
+
+/** Identity function that keeps the zod type of `input` for callers. */
+export function defineTool<Input extends z.ZodObject>(definition: ToolDefinition<Input>): ToolDefinition<Input> {
+  return definition;
+}
