@@ -42,3 +42,27 @@ export interface ToolDefinition<Input extends z.ZodObject = z.ZodObject> {
 export function defineTool<Input extends z.ZodObject>(definition: ToolDefinition<Input>): ToolDefinition<Input> {
   return definition;
 }
+
+/** What executing a tool gives back. `data` is trimmed for the model; `raw` is the full response for the audit log. */
+export type ToolResult =
+  | {
+      ok: true;
+      tool: string;
+      status: number;
+      data: unknown;
+      raw: unknown;
+      requestId?: string;
+      latencyMs: number;
+    }
+  | {
+      ok: false;
+      tool: string;
+      /** invalid_input: the arguments failed validation (the model can correct them); http: Intercom answered with an error. */
+      kind: "invalid_input" | "http" | "network" | "unsupported" | "not_found";
+      /** Plain words, safe to show a model or a person; never a token. */
+      message: string;
+      status?: number;
+      raw?: unknown;
+      requestId?: string;
+      latencyMs: number;
+    };
