@@ -3,6 +3,7 @@
  * plus validated arguments into an HTTP request, so adding a tool never means writing request code.
  */
 import type * as z from "zod";
+import type { IntercomTransport } from "../src/intercom/types.js";
 
 export type Risk = "read" | "write" | "destructive";
 export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
@@ -34,6 +35,16 @@ export interface ToolDefinition<Input extends z.ZodObject = z.ZodObject> {
   apiVersion?: string;
   /** "binary" for downloads that are not JSON (the data export CSV). */
   responseType?: "json" | "binary";
+  /**
+   * For the two seed tools whose endpoints predate the current spec (Delete a visitor, Get entity counts):
+   * appended to the error when a workspace refuses the old endpoint, saying exactly why.
+   */
+  legacyNote?: string;
+  /**
+   * Computes an answer another way when the endpoint itself is refused (4xx other than 401/429), e.g. entity
+   * counts from the totals of the list endpoints. Gets the validated input and the same transport.
+   */
+  fallback?: (input: z.infer<Input>, transport: IntercomTransport) => Promise<unknown>;
   /** Words people actually type for this tool ("refund", "unassign", "vip"), used by tool retrieval. */
   keywords?: readonly string[];
 }
