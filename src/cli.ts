@@ -5,6 +5,7 @@
 import { Command } from "commander";
 import { registerSecretCommands } from "./cli/secrets-commands.js";
 import { registerStartCommand } from "./cli/start-command.js";
+import { registerToolsCommands } from "./cli/tools-commands.js";
 import { loadConfig } from "./config.js";
 import { isAppError, toUserMessage } from "./errors.js";
 
@@ -16,6 +17,7 @@ export function buildCli(): Command {
   const context = { loadConfig: () => loadConfig() };
   registerStartCommand(program, context);
   registerSecretCommands(program, context);
+  registerToolsCommands(program, context);
   return program;
 }
 

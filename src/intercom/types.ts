@@ -14,6 +14,15 @@ export interface IntercomRequest {
   responseType?: "json" | "binary";
   timeoutMs?: number;
   signal?: AbortSignal;
+  /** The path before filling, e.g. /contacts/{contact_id}; lets an error name the resource ("contact 123"). */
+  pathTemplate?: string;
+  /** Overrides the client's retry budget for this call (0 = a single attempt). */
+  maxRetries?: number;
+  /**
+   * false stops retries after a 5xx even for GET/PUT/DELETE, for callers with their own recovery (the
+   * companies scroll restarts from scratch instead). 429s are still waited out.
+   */
+  retryServerErrors?: boolean;
 }
 
 export interface IntercomResponse<T = unknown> {

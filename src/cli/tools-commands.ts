@@ -1,0 +1,134 @@
+/**
+ * `switchboard tools list [--json]` and `switchboard tools call NAME --args '<json>' [--yes]`: the Intercom
+ * tools from a terminal, against the configured workspace. Writes ask first on a terminal and are refused
+ * without one unless --yes is given.
+ */
+import { createInterface } from "node:readline/promises";
+import type { Command } from "commander";
+import { createToolCatalog } from "../../tools/catalog.js";
+import type { ToolDefinition } from "../../tools/define.js";
+import { createToolExecutor, describeIssues } from "../../tools/execute.js";
+import { allTools } from "../../tools/index.js";
+import type { Config } from "../config.js";
+import { AppError } from "../errors.js";
+import { IntercomClient } from "../intercom/client.js";
+import { createLogger } from "../logger.js";
+import type { CliContext } from "./context.js";
+
+export interface ToolsCallIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  isTTY: boolean;
+  confirm: (question: string) => Promise<boolean>;
+}
+
+export interface ToolsCallParams {
+  config: Readonly<Config>;
+  name: string;
+  argsJson?: string;
+  yes: boolean;
+  io: ToolsCallIO;
+  tools?: readonly ToolDefinition[];
+}
+
+export function formatToolList(tools: readonly ToolDefinition[], json: boolean): string {
+  const rows = tools.map(({ name, title, method, path, risk, resource }) => ({ name, title, method, path, risk, resource }));
+  if (json) return JSON.stringify(rows, null, 2);
+  const width = (key: "name" | "risk" | "method" | "path") => Math.max(...rows.map((row) => row[key].length), key.length);
+  const w = { name: width("name"), risk: width("risk"), method: width("method"), path: width("path") };
+  const line = (r: { name: string; risk: string; method: string; path: string; title: string }) =>
+    `${r.name.padEnd(w.name)}  ${r.risk.padEnd(w.risk)}  ${r.method.padEnd(w.method)}  ${r.path.padEnd(w.path)}  ${r.title}`;
+  return [line({ name: "NAME", risk: "RISK", method: "METHOD", path: "PATH", title: "TITLE" }), ...rows.map(line)].join("\n");
+}
+
+function parseArgs(argsJson: string | undefined): Record<string, unknown> {
+  if (argsJson === undefined || argsJson.trim() === "") return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(argsJson);
+  } catch (error) {
+    throw new AppError("USAGE", `--args is not valid JSON (${(error as Error).message}). Example: --args '{"contact_id":"123"}'`);
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new AppError("USAGE", "--args must be a JSON object of named fields.");
+  return parsed as Record<string, unknown>;
+}
+
+/** Runs one tool and prints its trimmed result as JSON; returns the exit code. */
+export async function runToolsCall(params: ToolsCallParams): Promise<number> {
+  const { config, io } = params;
+  const catalog = createToolCatalog(params.tools ?? allTools, params.tools ? { seeds: [], expectedCount: null } : {});
+  const tool = catalog.require(params.name);
+  const args = parseArgs(params.argsJson);
+  const token = config.intercom.accessToken;
+  if (!token) {
+    throw new AppError(
+      "INTERCOM_NOT_CONFIGURED",
+      "No Intercom is configured: set INTERCOM_ACCESS_TOKEN (Developer Hub → your app → Authentication) in .env or the environment, and INTERCOM_REGION=eu or au (or INTERCOM_BASE_URL) if the workspace is not in the US.",
+    );
+  }
+  const checked = tool.input.safeParse(args);
+  if (!checked.success) {
+    io.stderr(`The arguments for ${tool.name} are invalid: ${describeIssues(checked.error.issues)}.`);
+    return 1;
+  }
+  if (tool.risk !== "read" && !params.yes) {
+    const what = `${tool.title} (${tool.risk}: ${tool.method} ${tool.path}) on ${config.intercom.baseUrl}`;
+    if (!io.isTTY) throw new AppError("USAGE", `${tool.name} changes data in Intercom: ${what}. Without a terminal to confirm on, pass --yes to run it.`);
+    if (!(await io.confirm(`Run ${what} with ${JSON.stringify(args)}? [y/N] `))) {
+      io.stderr("Cancelled; nothing was sent to Intercom.");
+      return 1;
+    }
+  }
+  const logger = createLogger({ level: config.log.level, format: config.log.format });
+  const transport = new IntercomClient({ baseUrl: config.intercom.baseUrl, token, timeoutMs: config.intercom.timeoutMs, logger });
+  const result = await createToolExecutor({ transport, tools: catalog.tools, logger }).execute(tool.name, args);
+  if (!result.ok) {
+    io.stderr(`${tool.name} failed: ${result.message}${result.requestId ? ` (Intercom request ${result.requestId})` : ""}`);
+    return 1;
+  }
+  io.stdout(JSON.stringify(result.data, null, 2));
+  return 0;
+}
+
+async function askOnTerminal(question: string): Promise<boolean> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return /^y(es)?$/i.test((await rl.question(question)).trim());
+  } finally {
+    rl.close();
+  }
+}
+
+export function registerToolsCommands(program: Command, context: CliContext): void {
+  const tools = program.command("tools").description("The Intercom tools the agent can use");
+
+  tools
+    .command("list")
+    .description("List every tool: name, risk, method, path and title")
+    .option("--json", "print JSON instead of a table")
+    .action((options: { json?: boolean }) => {
+      console.log(formatToolList(createToolCatalog(allTools).tools, Boolean(options.json)));
+    });
+
+  tools
+    .command("call")
+    .argument("<name>", "the tool name, as shown by `tools list` (e.g. INTERCOM_GET_A_CONTACT)")
+    .description("Call one tool against the configured Intercom and print the result as JSON")
+    .option("--args <json>", "the tool's arguments as a JSON object", "{}")
+    .option("--yes", "run write and destructive tools without asking")
+    .action(async (name: string, options: { args?: string; yes?: boolean }) => {
+      const code = await runToolsCall({
+        config: context.loadConfig(),
+        name,
+        argsJson: options.args,
+        yes: Boolean(options.yes),
+        io: {
+          stdout: (text) => console.log(text),
+          stderr: (text) => console.error(text),
+          isTTY: Boolean(process.stdin.isTTY && process.stderr.isTTY),
+          confirm: askOnTerminal,
+        },
+      });
+      if (code !== 0) process.exitCode = code;
+    });
+}
