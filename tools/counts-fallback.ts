@@ -1,8 +1,10 @@
 /**
  * Entity counts rebuilt from the current API when the legacy GET /counts is refused: each number is the
  * total a list or search endpoint reports for a one-item page, or the length of a list that is never paged
- * (admins, tags, segments). A count that cannot be fetched is reported as unavailable, never guessed.
+ * (admins, tags, segments). A count that cannot be fetched is reported as unavailable, never guessed; when
+ * nothing at all can be counted the fallback throws, so the caller reports the failure instead of an empty answer.
  */
+import { AppError } from "../src/errors.js";
 import type { IntercomTransport } from "../src/intercom/types.js";
 
 export type CountType = "conversation" | "user" | "company";
@@ -137,6 +139,15 @@ export async function countsFromListTotals(input: CountsInput, transport: Interc
   results.forEach((result, index) => {
     if (result.status === "rejected") unavailable[names[index]] = reason(result.reason);
   });
+
+  if (Object.keys(counts).length === 0 && !breakdown) {
+    const why = Object.entries(unavailable)
+      .map(([name, text]) => `${name}: ${text}`)
+      .join("; ");
+    throw new AppError("TOOL_UNSUPPORTED", `entity counts fallback: nothing could be counted (${why})`, {
+      userMessage: `none of the list endpoints could be counted either (${why})`,
+    });
+  }
 
   const unsupported = unsupportedBreakdown(input);
   if (unsupported) unavailable.breakdown = unsupported;

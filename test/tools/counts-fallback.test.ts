@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { IntercomClient } from "../../src/intercom/client.js";
 import { countsTools } from "../../tools/counts.js";
 import { countsFromListTotals, MAX_ADMINS_IN_BREAKDOWN } from "../../tools/counts-fallback.js";
+import { createToolExecutor } from "../../tools/execute.js";
 import { type LocalServer, type RecordedRequest, sendJson, startLocalServer } from "../helpers/local-server.js";
 
 type Filter = { field?: string; operator: string; value: unknown };
@@ -131,6 +132,14 @@ describe("countsFromListTotals", () => {
     expect(JSON.stringify(result)).not.toContain("test-token");
   });
 
+  it("throws in plain words when nothing at all can be counted", async () => {
+    const client = await clientFor(intercomLike({ fail: { "/companies": 403 } }));
+    await expect(countsFromListTotals({ type: "company" }, client)).rejects.toMatchObject({
+      code: "TOOL_UNSUPPORTED",
+      userMessage: expect.stringMatching(/company: Intercom refused this action \(403\)/),
+    });
+  });
+
   it("explains breakdowns it does not compute instead of guessing", async () => {
     const client = await clientFor(intercomLike());
     const result = await countsFromListTotals({ type: "company", count: "tag" }, client);
@@ -153,5 +162,22 @@ describe("INTERCOM_GET_ENTITY_COUNTS definition", () => {
     const client = await clientFor(intercomLike());
     const result = (await tool.fallback?.(tool.input.parse({ type: "company" }), client)) as { counts: Record<string, unknown> };
     expect(result.counts).toEqual({ company: 312 });
+  });
+
+  it("answers through the executor from list totals when a workspace refuses GET /counts", async () => {
+    const answer = intercomLike();
+    const client = await clientFor((request, response) => {
+      if (request.path === "/counts") return sendJson(response, 404, { type: "error.list", errors: [{ code: "not_found", message: "Resource Not Found" }] });
+      return answer(request, response);
+    });
+    const executor = createToolExecutor({ transport: client, tools: countsTools });
+    const result = await executor.execute("INTERCOM_GET_ENTITY_COUNTS", { type: "conversation" });
+
+    const legacyCall = server!.requests[0];
+    expect(legacyCall.url).toBe("/counts?type=conversation");
+    expect(legacyCall.headers["intercom-version"]).toBe("2.4");
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.data).toMatchObject({ source: "fallback", result: { source: "list_totals", counts: { conversation: { open: 40, total: 946 } } } });
   });
 });
