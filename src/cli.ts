@@ -3,6 +3,7 @@
  * composition root, and reports failures in one plain line (exit 1) instead of a stack trace.
  */
 import { Command } from "commander";
+import { registerEmulatorCommands } from "./cli/emulator-commands.js";
 import { registerSecretCommands } from "./cli/secrets-commands.js";
 import { registerStartCommand } from "./cli/start-command.js";
 import { registerToolsCommands } from "./cli/tools-commands.js";
@@ -16,6 +17,7 @@ export function buildCli(): Command {
     .configureOutput({ outputError: (text, write) => write(text) });
   const context = { loadConfig: () => loadConfig() };
   registerStartCommand(program, context);
+  registerEmulatorCommands(program, context);
   registerSecretCommands(program, context);
   registerToolsCommands(program, context);
   return program;

@@ -1,0 +1,102 @@
+/**
+ * `switchboard emulator` runs the local Intercom API; `switchboard emulator simulate <kind>` asks a running
+ * emulator to create inbound activity (which fires its webhooks). Neither needs a .env.
+ */
+import type { Command } from "commander";
+import { DEFAULT_CONVERSATIONS, DEFAULT_SEED, DEFAULT_TOKEN, MAX_CONVERSATIONS } from "../emulator/emulator.js";
+import { startEmulator } from "../emulator/server.js";
+import { SIMULATE_KINDS } from "../emulator/simulate.js";
+import { AppError } from "../errors.js";
+import type { CliContext } from "./context.js";
+
+interface ServeOptions {
+  port: string;
+  host: string;
+  token: string;
+  seed: string;
+  conversations: string;
+  db?: string;
+  webhookUrl?: string;
+  webhookSecret?: string;
+  rateLimit?: string;
+}
+
+interface SimulateCliOptions {
+  url: string;
+  contact?: string;
+  conversation?: string;
+  body?: string;
+  title?: string;
+}
+
+function integer(value: string, name: string, min: number, max: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new AppError("USAGE", `--${name} must be an integer from ${min} to ${max}, got ${value}`);
+  return n;
+}
+
+export function registerEmulatorCommands(program: Command, _context: CliContext): void {
+  const emulator = program
+    .command("emulator")
+    .description(`Run a local Intercom API with a seeded demo workspace (bearer token "${DEFAULT_TOKEN}" unless --token)`)
+    .option("--port <port>", "port to listen on (0 picks a free one)", "4010")
+    .option("--host <host>", "address to bind", "127.0.0.1")
+    .option("--token <token>", "the bearer token the emulator accepts", DEFAULT_TOKEN)
+    .option("--seed <n>", "seed of the generated workspace", String(DEFAULT_SEED))
+    .option("--conversations <n>", `how many conversations to generate (up to ${MAX_CONVERSATIONS})`, String(DEFAULT_CONVERSATIONS))
+    .option("--db <file>", "keep the workspace in this SQLite file (created and seeded on first use)")
+    .option("--webhook-url <url>", "deliver Intercom-style webhooks to this URL")
+    .option("--webhook-secret <secret>", "HMAC-SHA1 key for X-Hub-Signature (the app's client secret)")
+    .option("--rate-limit <n>", "requests allowed per 10-second window")
+    .action(async (options: ServeOptions) => {
+      if (options.webhookUrl && !options.webhookSecret) throw new AppError("USAGE", "--webhook-url needs --webhook-secret to sign deliveries");
+      const running = await startEmulator({
+        port: integer(options.port, "port", 0, 65535),
+        host: options.host,
+        token: options.token,
+        seed: integer(options.seed, "seed", 0, 2 ** 31 - 1),
+        conversations: integer(options.conversations, "conversations", 0, MAX_CONVERSATIONS),
+        dbFile: options.db,
+        webhookUrl: options.webhookUrl,
+        webhookSecret: options.webhookSecret,
+        rateLimit: options.rateLimit ? integer(options.rateLimit, "rate-limit", 1, 1_000_000) : undefined,
+        onWebhookError: (error, topic) => process.stderr.write(`webhook ${topic} failed: ${(error as Error)?.message ?? String(error)}\n`),
+      });
+      const restored = options.db ? ` from ${options.db}` : "";
+      console.log(`Intercom emulator listening on ${running.url} (token: ${running.token}, ${running.state.count("conversations")} conversations${restored})`);
+      await new Promise<void>((resolve) => {
+        const stop = () => {
+          process.off("SIGINT", stop);
+          process.off("SIGTERM", stop);
+          void running.close().then(resolve);
+        };
+        process.on("SIGINT", stop);
+        process.on("SIGTERM", stop);
+      });
+    });
+
+  emulator
+    .command("simulate")
+    .argument("<kind>", `what to create: ${SIMULATE_KINDS.join(" | ")}`)
+    .description("Create inbound activity in a running emulator (fires its webhooks); --token works here too")
+    .option("--url <url>", "the running emulator", "http://127.0.0.1:4010")
+    .option("--contact <id-or-email>", "the customer (default: one picked for you)")
+    .option("--conversation <id>", "for reply: the conversation (default: the latest open one)")
+    .option("--body <text>", "the customer's message")
+    .option("--title <text>", "for ticket: the title")
+    .action(async (kind: string, options: SimulateCliOptions) => {
+      // --token belongs to the parent command (commander parses it there), so read it from the parent.
+      const token = (emulator.opts() as ServeOptions).token;
+      if (!SIMULATE_KINDS.includes(kind as never)) throw new AppError("USAGE", `kind must be one of ${SIMULATE_KINDS.join(", ")}`);
+      const response = await fetch(new URL("/__emulator/simulate", options.url), {
+        method: "POST",
+        headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+        body: JSON.stringify({ kind, contact: options.contact, conversation_id: options.conversation, body: options.body, title: options.title }),
+      }).catch((error: unknown) => {
+        throw new AppError("USAGE", `No emulator answered at ${options.url}: ${(error as Error).message}`);
+      });
+      const payload = (await response.json()) as { id?: string; type?: string; errors?: { message?: string }[] };
+      if (!response.ok) throw new AppError("USAGE", `The emulator refused: ${payload.errors?.[0]?.message ?? response.status}`);
+      console.log(`Created ${payload.type} ${payload.id}`);
+    });
+}
