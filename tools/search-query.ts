@@ -23,8 +23,8 @@ function searchFilter(fieldHelp: string) {
       value: z
         .union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()]))])
         .describe(
-          "What to compare with: text, a number, true/false, or an array for IN/NIN. Dates are UNIX seconds and are compared by calendar day " +
-            "in the workspace timezone, e.g. 1717200000.",
+          "What to compare with: text, a number, true/false, or an array for IN/NIN. Dates are UNIX seconds, e.g. 1717200000 " +
+            "(contact date fields are compared by calendar day in the workspace timezone).",
         ),
     })
     .describe("One condition: field, operator, value.");
@@ -42,9 +42,9 @@ export function searchQuery(fieldHelp: string) {
       value: z.array(filter).min(1).max(maxPerGroup).describe("The conditions of this inner group (1 to 15); inner groups cannot nest further."),
     })
     .describe("An inner group of conditions joined by AND or OR.");
-  return z
+  const topGroup = z
     .object({
-      operator: z.enum(["AND", "OR"]).describe("How the items combine: AND (all must match) or OR (any may match). For a single condition use AND."),
+      operator: z.enum(["AND", "OR"]).describe("How the items combine: AND (all must match) or OR (any may match)."),
       value: z
         .array(z.union([filter, innerGroup]))
         .min(1)
@@ -54,7 +54,11 @@ export function searchQuery(fieldHelp: string) {
             'Example: [{"field":"email","operator":"=","value":"ana@example.com"}].',
         ),
     })
-    .describe("The search filter: an AND/OR group of conditions, nested at most one level deeper.");
+    .describe("An AND/OR group of conditions, nested at most one level deeper.");
+  // Intercom also takes a single bare condition as the whole query; models often send exactly that.
+  return z
+    .union([filter, topGroup])
+    .describe("The search filter: one condition {field, operator, value}, or an AND/OR group of conditions nested at most one level deeper.");
 }
 
 /** The `pagination` object of a search body. */
