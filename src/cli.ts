@@ -3,10 +3,13 @@
  * composition root, and reports failures in one plain line (exit 1) instead of a stack trace.
  */
 import { Command } from "commander";
+import { registerAskCommand } from "./cli/ask-command.js";
+import { registerAuditCommands } from "./cli/audit-commands.js";
 import { registerEmulatorCommands } from "./cli/emulator-commands.js";
 import { registerSecretCommands } from "./cli/secrets-commands.js";
 import { registerStartCommand } from "./cli/start-command.js";
 import { registerToolsCommands } from "./cli/tools-commands.js";
+import { registerToolsSelectCommand } from "./cli/tools-select-command.js";
 import { loadConfig } from "./config.js";
 import { isAppError, toUserMessage } from "./errors.js";
 
@@ -20,6 +23,9 @@ export function buildCli(): Command {
   registerEmulatorCommands(program, context);
   registerSecretCommands(program, context);
   registerToolsCommands(program, context);
+  registerToolsSelectCommand(program, context);
+  registerAskCommand(program, context);
+  registerAuditCommands(program, context);
   return program;
 }
 

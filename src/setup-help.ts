@@ -24,6 +24,8 @@ export function describeMissingSlackSetup(config: Readonly<Config>): string | un
     intercom,
     `Model: ${config.model.configured ? `${config.model.chatModel} via ${config.model.baseUrl ?? "api.openai.com"}` : "none configured (OPENAI_API_KEY or OPENAI_BASE_URL); features that need one explain what they do without it."}`,
     "",
+    `Try the agent without Slack meanwhile${config.intercom.accessToken ? "" : " (on the demo workspace)"}:`,
+    '  npm run switchboard -- ask "which conversations are waiting for a reply?"',
     "",
   ].join("\n");
 }

@@ -48,6 +48,10 @@ export type RunOutcome =
 
 export type ApprovalDecision =
   | { approvalId: string; type: "approve" }
+  /**
+   * `args` holds the changed fields; they are merged over the original arguments and the result is validated
+   * again with the tool's schema. An invalid edit throws AppError TOOL_INPUT_INVALID and changes nothing.
+   */
   | { approvalId: string; type: "edit"; args: Record<string, unknown> }
   | { approvalId: string; type: "reject"; reason?: string };
 

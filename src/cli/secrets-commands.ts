@@ -13,14 +13,14 @@ export function registerSecretCommands(program: Command, context: CliContext): v
   secrets
     .command("list")
     .description("List stored secrets (names and key fingerprints, never values)")
-    .action(() => {
+    .action(async () => {
       const deps = createDeps(context.loadConfig());
       try {
         const rows = deps.secrets.list();
         if (rows.length === 0) console.log("No secrets are stored.");
         for (const row of rows) console.log(`${row.name}\tkey ${row.keyId}\tupdated ${new Date(row.updatedAt * 1000).toISOString()}`);
       } finally {
-        closeDeps(deps);
+        await closeDeps(deps);
       }
     });
 
@@ -28,12 +28,12 @@ export function registerSecretCommands(program: Command, context: CliContext): v
     .command("revoke")
     .argument("<name>", "the secret to delete, as shown by `secrets list`")
     .description("Delete a stored token; Switchboard stops using it at once")
-    .action((name: string) => {
+    .action(async (name: string) => {
       const deps = createDeps(context.loadConfig());
       try {
         console.log(deps.secrets.delete(name) ? `Revoked ${name}.` : `No secret named ${name} is stored.`);
       } finally {
-        closeDeps(deps);
+        await closeDeps(deps);
       }
     });
 
@@ -41,7 +41,7 @@ export function registerSecretCommands(program: Command, context: CliContext): v
     .command("rotate-key")
     .description("Re-encrypt every stored secret under a new key")
     .option("--new-key <base64>", "the new 32-byte key in base64 (default: generate one)")
-    .action((options: { newKey?: string }) => {
+    .action(async (options: { newKey?: string }) => {
       const config = context.loadConfig();
       const deps = createDeps(config);
       try {
@@ -63,7 +63,7 @@ export function registerSecretCommands(program: Command, context: CliContext): v
         if (error instanceof AppError) throw error;
         throw new AppError("SECRET_KEY_INVALID", `Key rotation failed and nothing was changed: ${(error as Error).message}`, { cause: error });
       } finally {
-        closeDeps(deps);
+        await closeDeps(deps);
       }
     });
 }

@@ -9,9 +9,11 @@ import { createToolCatalog } from "../../tools/catalog.js";
 import type { ToolDefinition } from "../../tools/define.js";
 import { createToolExecutor, describeIssues } from "../../tools/execute.js";
 import { allTools } from "../../tools/index.js";
+import { closeDeps, createDeps } from "../app.js";
 import type { Config } from "../config.js";
 import { AppError } from "../errors.js";
 import { IntercomClient } from "../intercom/client.js";
+import type { IntercomTransport } from "../intercom/types.js";
 import { createLogger } from "../logger.js";
 import type { CliContext } from "./context.js";
 
@@ -29,6 +31,10 @@ export interface ToolsCallParams {
   yes: boolean;
   io: ToolsCallIO;
   tools?: readonly ToolDefinition[];
+  /** Where requests go; the CLI passes the app's transport (which falls back to the emulator). */
+  transport?: IntercomTransport;
+  /** How to name that target in a confirmation question. */
+  target?: string;
 }
 
 export function formatToolList(tools: readonly ToolDefinition[], json: boolean): string {
@@ -60,7 +66,7 @@ export async function runToolsCall(params: ToolsCallParams): Promise<number> {
   const tool = catalog.require(params.name);
   const args = parseArgs(params.argsJson);
   const token = config.intercom.accessToken;
-  if (!token) {
+  if (!token && !params.transport) {
     throw new AppError(
       "INTERCOM_NOT_CONFIGURED",
       "No Intercom is configured: set INTERCOM_ACCESS_TOKEN (Developer Hub → your app → Authentication) in .env or the environment, and INTERCOM_REGION=eu or au (or INTERCOM_BASE_URL) if the workspace is not in the US.",
@@ -72,7 +78,7 @@ export async function runToolsCall(params: ToolsCallParams): Promise<number> {
     return 1;
   }
   if (tool.risk !== "read" && !params.yes) {
-    const what = `${tool.title} (${tool.risk}: ${tool.method} ${tool.path}) on ${config.intercom.baseUrl}`;
+    const what = `${tool.title} (${tool.risk}: ${tool.method} ${tool.path}) on ${params.target ?? config.intercom.baseUrl}`;
     if (!io.isTTY) throw new AppError("USAGE", `${tool.name} changes data in Intercom: ${what}. Without a terminal to confirm on, pass --yes to run it.`);
     if (!(await io.confirm(`Run ${what} with ${JSON.stringify(args)}? [y/N] `))) {
       io.stderr("Cancelled; nothing was sent to Intercom.");
@@ -80,7 +86,8 @@ export async function runToolsCall(params: ToolsCallParams): Promise<number> {
     }
   }
   const logger = createLogger({ level: config.log.level, format: config.log.format });
-  const transport = new IntercomClient({ baseUrl: config.intercom.baseUrl, token, timeoutMs: config.intercom.timeoutMs, logger });
+  const transport =
+    params.transport ?? new IntercomClient({ baseUrl: config.intercom.baseUrl, token: token as string, timeoutMs: config.intercom.timeoutMs, logger });
   const result = await createToolExecutor({ transport, tools: catalog.tools, logger }).execute(tool.name, args);
   if (!result.ok) {
     io.stderr(`${tool.name} failed: ${result.message}${result.requestId ? ` (Intercom request ${result.requestId})` : ""}`);
@@ -117,8 +124,14 @@ export function registerToolsCommands(program: Command, context: CliContext): vo
     .option("--args <json>", "the tool's arguments as a JSON object", "{}")
     .option("--yes", "run write and destructive tools without asking")
     .action(async (name: string, options: { args?: string; yes?: boolean }) => {
+      const config = context.loadConfig();
+      const deps = createDeps(config);
+      const emulated = deps.transport.usesEmulator();
+      if (emulated) console.error("No Intercom token is set, so this runs against the built-in emulator's demo workspace.");
       const code = await runToolsCall({
-        config: context.loadConfig(),
+        config,
+        transport: deps.transport,
+        target: emulated ? "the built-in emulator" : deps.intercom.status().detail.replace(/^connected /, ""),
         name,
         argsJson: options.args,
         yes: Boolean(options.yes),
@@ -129,6 +142,7 @@ export function registerToolsCommands(program: Command, context: CliContext): vo
           confirm: askOnTerminal,
         },
       });
+      await closeDeps(deps);
       if (code !== 0) process.exitCode = code;
     });
 }

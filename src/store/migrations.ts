@@ -28,4 +28,125 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 2,
+    name: "agent runs, approvals, audit log, tool embeddings",
+    sql: `
+      CREATE TABLE runs (
+        id              TEXT PRIMARY KEY,
+        thread_id       TEXT NOT NULL,
+        persona         TEXT NOT NULL,
+        requester_user  TEXT,
+        requester_source TEXT NOT NULL,
+        team_id         TEXT,
+        channel_id      TEXT,
+        prompt          TEXT NOT NULL,
+        status          TEXT NOT NULL CHECK (status IN ('running','waiting','answered','failed','expired')),
+        answer          TEXT,
+        error           TEXT,
+        created_at      INTEGER NOT NULL,
+        updated_at      INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX runs_thread ON runs (thread_id, created_at);
+      CREATE INDEX runs_status ON runs (status, updated_at);
+      CREATE TABLE approvals (
+        id            TEXT PRIMARY KEY,
+        run_id        TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        batch         TEXT NOT NULL,
+        position      INTEGER NOT NULL,
+        tool_call_id  TEXT NOT NULL,
+        tool          TEXT NOT NULL,
+        title         TEXT NOT NULL,
+        risk          TEXT NOT NULL,
+        args          TEXT NOT NULL,
+        summary       TEXT NOT NULL,
+        persona       TEXT NOT NULL,
+        status        TEXT NOT NULL CHECK (status IN ('pending','approved','edited','rejected','expired')),
+        final_args    TEXT,
+        reason        TEXT,
+        decided_by    TEXT,
+        decided_at    INTEGER,
+        executed_at   INTEGER,
+        created_at    INTEGER NOT NULL,
+        expires_at    INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX approvals_run ON approvals (run_id, position);
+      CREATE INDEX approvals_pending ON approvals (status, expires_at);
+      CREATE UNIQUE INDEX approvals_call ON approvals (run_id, tool_call_id);
+      CREATE TABLE audit_log (
+        id              INTEGER PRIMARY KEY AUTOINCREMENT,
+        at              INTEGER NOT NULL,
+        requester_user  TEXT,
+        requester_source TEXT NOT NULL,
+        persona         TEXT NOT NULL,
+        run_id          TEXT,
+        prompt          TEXT,
+        tool            TEXT NOT NULL,
+        args            TEXT NOT NULL,
+        decision        TEXT NOT NULL,
+        approver        TEXT,
+        result          TEXT,
+        status          TEXT NOT NULL,
+        latency_ms      INTEGER,
+        approval_id     TEXT
+      ) STRICT;
+      CREATE INDEX audit_at ON audit_log (at);
+      CREATE INDEX audit_persona ON audit_log (persona, at);
+      CREATE INDEX audit_tool ON audit_log (tool, at);
+      CREATE INDEX audit_run ON audit_log (run_id);
+      CREATE TABLE tool_embeddings (
+        model       TEXT NOT NULL,
+        text_hash   TEXT NOT NULL,
+        vector      BLOB NOT NULL,
+        created_at  INTEGER NOT NULL,
+        PRIMARY KEY (model, text_hash)
+      ) STRICT;
+    `,
+  },
+  {
+    version: 3,
+    name: "slack: event dedupe, channel personas, thread memory, oauth states",
+    sql: `
+      CREATE TABLE processed_events (
+        key         TEXT PRIMARY KEY,
+        created_at  INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX processed_events_age ON processed_events (created_at);
+      CREATE TABLE channel_settings (
+        channel_id  TEXT PRIMARY KEY,
+        persona     TEXT NOT NULL,
+        updated_by  TEXT,
+        updated_at  INTEGER NOT NULL
+      ) STRICT;
+      CREATE TABLE slack_threads (
+        channel_id  TEXT NOT NULL,
+        thread_ts   TEXT NOT NULL,
+        team_id     TEXT,
+        persona     TEXT NOT NULL,
+        started_by  TEXT,
+        owned       INTEGER NOT NULL DEFAULT 1,
+        created_at  INTEGER NOT NULL,
+        updated_at  INTEGER NOT NULL,
+        PRIMARY KEY (channel_id, thread_ts)
+      ) STRICT;
+      CREATE TABLE thread_messages (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        channel_id  TEXT NOT NULL,
+        thread_ts   TEXT NOT NULL,
+        role        TEXT NOT NULL CHECK (role IN ('user','assistant')),
+        text        TEXT NOT NULL,
+        user_id     TEXT,
+        created_at  INTEGER NOT NULL,
+        FOREIGN KEY (channel_id, thread_ts) REFERENCES slack_threads (channel_id, thread_ts) ON DELETE CASCADE
+      ) STRICT;
+      CREATE INDEX thread_messages_thread ON thread_messages (channel_id, thread_ts, id);
+      CREATE TABLE oauth_states (
+        state       TEXT PRIMARY KEY,
+        provider    TEXT NOT NULL,
+        user_id     TEXT,
+        created_at  INTEGER NOT NULL,
+        expires_at  INTEGER NOT NULL
+      ) STRICT;
+    `,
+  },
 ];

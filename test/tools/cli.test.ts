@@ -1,8 +1,12 @@
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { closeDeps, createDeps } from "../../src/app.js";
 import { formatToolList, runToolsCall, type ToolsCallIO } from "../../src/cli/tools-commands.js";
 import { loadConfig } from "../../src/config.js";
+import { createSilentLogger } from "../../src/logger.js";
 import { allTools } from "../../tools/index.js";
 import { type LocalServer, sendJson, startLocalServer } from "../helpers/local-server.js";
+import { makeTempDir } from "../helpers/temp-dir.js";
 
 const servers: LocalServer[] = [];
 afterEach(async () => {
@@ -63,7 +67,23 @@ describe("switchboard tools call", () => {
     expect(server.requests).toHaveLength(1);
   });
 
-  it("says plainly when no Intercom is configured", async () => {
+  it("falls back to the built-in emulator through the app's transport when no token is set", async () => {
+    const temp = makeTempDir();
+    const config = loadConfig({ env: { SWITCHBOARD_DB_PATH: join(temp.dir, "sb.db"), SWITCHBOARD_LOG_LEVEL: "silent" }, envFile: false, cwd: temp.dir });
+    const deps = createDeps(config, { logger: createSilentLogger() });
+    try {
+      expect(deps.transport.usesEmulator()).toBe(true);
+      const out: string[] = [];
+      const io: ToolsCallIO = { stdout: (t) => out.push(t), stderr: () => undefined, isTTY: false, confirm: async () => false };
+      expect(await runToolsCall({ config, transport: deps.transport, name: "INTERCOM_LIST_ALL_ADMINS", yes: false, io })).toBe(0);
+      expect(JSON.parse(out[0]).admins.length).toBeGreaterThan(0);
+    } finally {
+      await closeDeps(deps);
+      temp.cleanup();
+    }
+  });
+
+  it("says plainly when no Intercom is configured and no transport is given", async () => {
     const { config, io } = await setup({ INTERCOM_ACCESS_TOKEN: "" });
     await expect(runToolsCall({ config, name: "INTERCOM_GET_A_CONTACT", argsJson: '{"contact_id":"1"}', yes: false, io: io(false) })).rejects.toMatchObject({
       code: "INTERCOM_NOT_CONFIGURED",

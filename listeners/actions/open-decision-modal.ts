@@ -1,0 +1,34 @@
+/**
+ * Shared by Edit and Reject: find the pending approval, tell a non-approver privately, otherwise open the
+ * modal. A request that is no longer pending is reported instead of opening anything.
+ */
+import type { ModalView } from "@slack/types";
+import type { PendingApproval } from "../../src/agent/run-types.js";
+import { AppError } from "../../src/errors.js";
+import { decodeApprovalRef } from "../../src/slack/approval-card.js";
+import { approvalErrorText } from "../../src/slack/approval-errors.js";
+import { findPending, mayDecide } from "../../src/slack/approval-flow.js";
+import type { SlackAppContext } from "../../src/slack/slack-app-context.js";
+import type { ButtonClick } from "./button-click.js";
+
+export async function openDecisionModal(
+  context: SlackAppContext,
+  click: ButtonClick,
+  build: (approval: PendingApproval, where: { channel: string; messageTs: string; threadTs: string }) => ModalView,
+): Promise<void> {
+  const ref = decodeApprovalRef(click.value);
+  if (!ref || !click.channel || !click.messageTs) return;
+  const channel = click.channel;
+  const threadTs = click.threadTs ?? click.messageTs;
+  const say = (text: string) => context.poster.ephemeral(channel, click.userId, { text, threadTs });
+  const approval = findPending(context, ref.runId, ref.approvalId);
+  if (!approval) {
+    await say("This request is no longer waiting for a decision (it was decided or has expired), so there is nothing to change. The card shows what happened.");
+    return;
+  }
+  if (!(await mayDecide(context, click.userId, approval.persona))) {
+    await say(approvalErrorText(new AppError("APPROVAL_FORBIDDEN", "not an approver")));
+    return;
+  }
+  await context.poster.openModal(click.triggerId, build(approval, { channel, messageTs: click.messageTs, threadTs }));
+}

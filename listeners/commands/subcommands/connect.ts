@@ -1,0 +1,36 @@
+/** `/switchboard connect [revoke]`: Intercom connection status, an install link, or removing the stored token. */
+import { isAppError } from "../../../src/errors.js";
+import { escapeMrkdwn } from "../../../src/slack/mrkdwn.js";
+import { usageHelp } from "../../../src/slack/usage-help.js";
+import { ephemeral, type Subcommand } from "../subcommand.js";
+
+export const connectSubcommand: Subcommand = async (input) => {
+  const { context, args, rest } = input;
+  const connection = context.intercom;
+  if (rest === "revoke") {
+    const removed = connection.revoke();
+    context.logger.info({ slackUserId: args.command.user_id, removed }, "Intercom OAuth token revoke requested from Slack");
+    const after = connection.status();
+    await ephemeral(input, {
+      text: removed ? `The stored Intercom token was deleted. Now: ${after.detail}.` : `No Intercom token from OAuth was stored. Now: ${after.detail}.`,
+    });
+    return;
+  }
+  if (rest) {
+    await ephemeral(input, usageHelp("`connect` takes nothing, or `revoke` to delete the stored Intercom token."));
+    return;
+  }
+  const status = connection.status();
+  const lines = [`*Intercom:* ${escapeMrkdwn(status.detail)}.`];
+  if (status.mode !== "token") {
+    try {
+      const link = connection.installLink(args.command.user_id);
+      lines.push(`<${link}|Connect Intercom> (a one-time link for you, valid for 10 minutes).`);
+    } catch (error) {
+      if (!isAppError(error, "INTERCOM_NOT_CONFIGURED")) throw error;
+      lines.push(escapeMrkdwn(connection.howToEnableOAuth()));
+    }
+  }
+  if (status.mode === "oauth") lines.push("To disconnect, use `/switchboard connect revoke`.");
+  await ephemeral(input, { text: `Intercom: ${status.detail}`, blocks: [{ type: "section", text: { type: "mrkdwn", text: lines.join("\n") } }] });
+};

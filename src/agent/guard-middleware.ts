@@ -1,0 +1,133 @@
+/**
+ * The last line of defence around every tool call, whatever the model asked for: refuses tools outside the
+ * persona's scope, runs a gated tool only with a recorded approval (and only once per approval), executes
+ * through the tool executor, audits every outcome and reports progress.
+ */
+import { createMiddleware, ToolMessage } from "langchain";
+import type { ToolDefinition, ToolResult } from "../../tools/define.js";
+import type { ApprovalStore } from "../store/approvals.js";
+import type { AuditEntry, AuditLog } from "../store/audit-log.js";
+import type { RunRecord } from "../store/runs.js";
+import { FIND_TOOLS } from "./find-tools.js";
+import type { Persona } from "./personas.js";
+import { verdictFor } from "./policy.js";
+import type { RunEvent } from "./run-types.js";
+
+export interface ToolExecutorLike {
+  execute(name: string, args: unknown): Promise<ToolResult>;
+}
+
+export interface GuardContext {
+  run: RunRecord;
+  persona: Persona;
+  catalog: ReadonlyMap<string, ToolDefinition>;
+  approvals: ApprovalStore;
+  audit: AuditLog;
+  executor: ToolExecutorLike;
+  now: () => number;
+  onEvent?: (event: RunEvent) => void;
+}
+
+/** What the model reads back from a tool: trimmed data, marked as data. */
+const MODEL_RESULT_LIMIT = 12_000;
+
+export function resultForModel(result: ToolResult): string {
+  if (!result.ok) return `Tool error (${result.kind}${result.status ? ` ${result.status}` : ""}): ${result.message}`;
+  const text = JSON.stringify(result.data ?? null) ?? "null";
+  return text.length > MODEL_RESULT_LIMIT ? `${text.slice(0, MODEL_RESULT_LIMIT)}… [truncated ${text.length - MODEL_RESULT_LIMIT} characters]` : text;
+}
+
+function oneLine(result: ToolResult): string {
+  if (!result.ok) return result.message.slice(0, 200);
+  return `HTTP ${result.status} in ${Math.round(result.latencyMs)} ms`;
+}
+
+export function toolGuardMiddleware(ctx: GuardContext) {
+  const base = (): Pick<AuditEntry, "requesterUser" | "requesterSource" | "persona" | "runId" | "prompt"> => ({
+    requesterUser: ctx.run.requesterUser,
+    requesterSource: ctx.run.requesterSource,
+    persona: ctx.persona.name,
+    runId: ctx.run.id,
+    prompt: ctx.run.prompt,
+  });
+
+  const refuse = (callId: string, name: string, args: unknown, reason: string, approvalId?: string) => {
+    ctx.audit.record({ ...base(), at: ctx.now(), tool: name, args, decision: "refused", status: "refused", result: reason, approvalId });
+    ctx.onEvent?.({ type: "tool_refused", tool: name, title: ctx.catalog.get(name)?.title ?? name, reason });
+    return new ToolMessage({ content: `Refused: ${reason} Do not retry this call; tell the person instead.`, tool_call_id: callId, name, status: "error" });
+  };
+
+  return createMiddleware({
+    name: "ToolGuard",
+    wrapToolCall: async (request, handler) => {
+      const call = request.toolCall;
+      const callId = call.id ?? "";
+      const name = call.name;
+      const args = (call.args ?? {}) as Record<string, unknown>;
+
+      if (name === FIND_TOOLS) {
+        const started = performance.now();
+        const message = await handler(request);
+        const content = ToolMessage.isInstance(message) ? message.content : "";
+        ctx.audit.record({
+          ...base(),
+          at: ctx.now(),
+          tool: name,
+          args,
+          decision: "auto",
+          status: "ok",
+          result: content,
+          latencyMs: performance.now() - started,
+        });
+        return message;
+      }
+
+      const tool = ctx.catalog.get(name);
+      const verdict = verdictFor(ctx.persona, tool, name);
+      if (verdict.kind === "refuse" || !tool) return refuse(callId, name, args, verdict.kind === "refuse" ? verdict.reason : "Unknown tool.");
+
+      let runArgs: Record<string, unknown> = args;
+      let decision: AuditEntry["decision"] = "auto";
+      let approver: string | undefined;
+      let approvalId: string | undefined;
+      if (verdict.kind === "ask") {
+        const approval = callId ? ctx.approvals.byToolCall(ctx.run.id, callId) : undefined;
+        if (!approval || (approval.status !== "approved" && approval.status !== "edited")) {
+          return refuse(callId, name, args, `${tool.title} needs a person's approval and none was given.`, approval?.id);
+        }
+        if (!ctx.approvals.claimExecution(approval.id, ctx.now())) {
+          return refuse(callId, name, args, `${tool.title} was already carried out for this approval.`, approval.id);
+        }
+        // Run exactly what the person approved, not whatever the message history says.
+        runArgs = approval.finalArgs ?? approval.args;
+        decision = approval.status;
+        approver = approval.decidedBy;
+        approvalId = approval.id;
+      }
+
+      ctx.onEvent?.({ type: "tool_started", tool: name, title: tool.title, args: runArgs });
+      const started = performance.now();
+      const result: ToolResult = await ctx.executor.execute(name, runArgs).catch((error: unknown) => ({
+        ok: false as const,
+        tool: name,
+        kind: "network" as const,
+        message: `The tool could not run: ${(error as Error)?.message ?? String(error)}`,
+        latencyMs: performance.now() - started,
+      }));
+      ctx.audit.record({
+        ...base(),
+        at: ctx.now(),
+        tool: name,
+        args: runArgs,
+        decision,
+        approver,
+        approvalId,
+        result: result.ok ? result.raw : { kind: result.kind, status: result.status, message: result.message },
+        status: result.ok ? "ok" : "failed",
+        latencyMs: result.latencyMs,
+      });
+      ctx.onEvent?.({ type: "tool_finished", tool: name, title: tool.title, ok: result.ok, summary: oneLine(result) });
+      return new ToolMessage({ content: resultForModel(result), tool_call_id: callId, name, status: result.ok ? "success" : "error" });
+    },
+  });
+}

@@ -1,0 +1,59 @@
+/**
+ * Turns a human-in-the-loop pause into approval rows. The pause lists the gated calls by name in the order of
+ * the model's tool calls; matching them to the calls themselves gives each approval its tool-call id, which
+ * the guard later uses to find it.
+ */
+import { randomUUID } from "node:crypto";
+import { AIMessage, type BaseMessage, type HITLRequest } from "langchain";
+import type { ToolDefinition } from "../../tools/define.js";
+import type { ApprovalRecord, ApprovalStore } from "../store/approvals.js";
+import type { Db } from "../store/database.js";
+import type { RunRecord, RunStore } from "../store/runs.js";
+import { summarizeCall } from "./call-summary.js";
+
+type ToolCall = NonNullable<AIMessage["tool_calls"]>[number];
+
+/** The gated calls of the last model turn, or undefined when they do not line up with the pause. */
+export function pausedCalls(pause: HITLRequest, messages: readonly BaseMessage[], gated: ReadonlySet<string>): ToolCall[] | undefined {
+  const lastAi = [...messages].reverse().find((m) => AIMessage.isInstance(m)) as AIMessage | undefined;
+  const calls = (lastAi?.tool_calls ?? []).filter((c) => gated.has(c.name));
+  if (calls.length !== pause.actionRequests.length || calls.some((c, i) => c.name !== pause.actionRequests[i]?.name)) return undefined;
+  return calls;
+}
+
+export function storePause(input: {
+  db: Db;
+  approvals: ApprovalStore;
+  runs: RunStore;
+  catalog: ReadonlyMap<string, ToolDefinition>;
+  run: RunRecord;
+  persona: string;
+  calls: readonly ToolCall[];
+  now: number;
+  ttlMs: number;
+}): ApprovalRecord[] {
+  const batch = `${input.run.id}:${randomUUID().slice(0, 8)}`;
+  input.db.transaction(() => {
+    input.calls.forEach((call, position) => {
+      const tool = input.catalog.get(call.name) as ToolDefinition;
+      const args = (call.args ?? {}) as Record<string, unknown>;
+      input.approvals.insert({
+        id: `apr_${randomUUID().replace(/-/g, "").slice(0, 20)}`,
+        runId: input.run.id,
+        batch,
+        position,
+        toolCallId: call.id ?? `call_${position}`,
+        tool: call.name,
+        title: tool.title,
+        risk: tool.risk,
+        args,
+        summary: summarizeCall(tool.title, args),
+        persona: input.persona,
+        createdAt: input.now,
+        expiresAt: input.now + input.ttlMs,
+      });
+    });
+    input.runs.transition(input.run.id, "running", "waiting", input.now);
+  })();
+  return input.approvals.batch(batch);
+}

@@ -1,0 +1,66 @@
+/**
+ * The Intercom transport the running app uses. It picks the token per request (INTERCOM_ACCESS_TOKEN, else the
+ * token stored by the OAuth flow), so connecting or revoking in Slack takes effect without a restart; with no
+ * token at all, requests go to a built-in emulator started on loopback the first time one is needed.
+ */
+import { type RunningEmulator, startEmulator } from "../emulator/server.js";
+import { IntercomClient } from "../intercom/client.js";
+import type { IntercomRequest, IntercomResponse, IntercomTransport } from "../intercom/types.js";
+import type { Logger } from "../logger.js";
+import type { IntercomConnection } from "./intercom-connection.js";
+
+export interface ConnectedTransportOptions {
+  connection: IntercomConnection;
+  baseUrl: string;
+  timeoutMs: number;
+  logger: Logger;
+}
+
+export class ConnectedIntercomTransport implements IntercomTransport {
+  private client: { token: string; client: IntercomClient } | undefined;
+  private emulator: Promise<{ running: RunningEmulator; client: IntercomClient }> | undefined;
+
+  constructor(private readonly options: ConnectedTransportOptions) {}
+
+  async request<T = unknown>(request: IntercomRequest): Promise<IntercomResponse<T>> {
+    const token = this.options.connection.token();
+    if (token) {
+      if (this.client?.token !== token) {
+        this.client = {
+          token,
+          client: new IntercomClient({ baseUrl: this.options.baseUrl, token, timeoutMs: this.options.timeoutMs, logger: this.options.logger }),
+        };
+      }
+      return this.client.client.request<T>(request);
+    }
+    // A failed start is forgotten, so the next request tries again instead of failing forever.
+    this.emulator ??= this.startEmulator().catch((error: unknown) => {
+      this.emulator = undefined;
+      throw error;
+    });
+    return (await this.emulator).client.request<T>(request);
+  }
+
+  /** Whether requests currently go to the built-in emulator (no token configured). */
+  usesEmulator(): boolean {
+    return !this.options.connection.token();
+  }
+
+  // Loaded on first use only: the emulator and its demo data are not needed when a token is configured.
+  private async startEmulator(): Promise<{ running: RunningEmulator; client: IntercomClient }> {
+    const [{ startEmulator }, { generateDemoWorkspace }] = await Promise.all([import("../emulator/server.js"), import("../emulator/demo/generate.js")]);
+    return startEmulator({ port: 0, generate: generateDemoWorkspace }).then((running) => {
+      this.options.logger.info({ url: running.url }, "No Intercom token: using the built-in emulator with a demo workspace");
+      return {
+        running,
+        client: new IntercomClient({ baseUrl: running.url, token: running.token, timeoutMs: this.options.timeoutMs, logger: this.options.logger }),
+      };
+    });
+  }
+
+  async close(): Promise<void> {
+    const started = this.emulator;
+    this.emulator = undefined;
+    if (started) await (await started.catch(() => undefined))?.running.close();
+  }
+}

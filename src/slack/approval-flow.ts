@@ -1,0 +1,127 @@
+/**
+ * A decision from a Slack card (button or modal): checks the reply-before-close rule, asks the engine to
+ * decide (it alone says whether the person may, and whether it was already decided or expired), updates the
+ * card with who decided and when, and writes the resumed run's result into the thread.
+ */
+import type { KnownBlock } from "@slack/types";
+import type { ApprovalDecision, Decider, PendingApproval } from "../agent/run-types.js";
+import { newErrorReference } from "../errors.js";
+import { approvalCard, type CardState, settleCard } from "./approval-card.js";
+import { approvalErrorText, approvalProblem, cardNoteFor } from "./approval-errors.js";
+import { conversationOf, isCloseTool, isReplyTool } from "./close-button.js";
+import { ProgressMessage, presentFailure, presentOutcome, type ThreadTarget } from "./run-presenter.js";
+import type { SlackAppContext } from "./slack-app-context.js";
+
+export interface CardDecision {
+  runId: string;
+  decision: ApprovalDecision;
+  userId: string;
+  /** Where the card is, and the thread it belongs to. */
+  channel: string;
+  messageTs: string;
+  threadTs: string;
+  teamId?: string;
+  /** The card's current blocks when the click came from it (so it can be re-rendered after a restart). */
+  cardBlocks?: KnownBlock[];
+}
+
+export function findPending(context: SlackAppContext, runId: string, approvalId: string): PendingApproval | undefined {
+  return context.services.engine.pendingApprovals({ runId }).find((a) => a.approvalId === approvalId);
+}
+
+/** A close must wait while a reply to the same conversation is still waiting for a decision. */
+export function blockingReply(context: SlackAppContext, conversationId: string): PendingApproval | undefined {
+  return context.services.engine.pendingApprovals().find((a) => isReplyTool(a.tool) && conversationOf(a.tool, a.args) === conversationId);
+}
+
+/** Slack user groups named as approvers that this person belongs to (needs usergroups:read; best effort). */
+async function groupsOf(context: SlackAppContext, userId: string, persona: string | undefined): Promise<string[]> {
+  const groups = (persona ? (context.services.personas.get(persona)?.approvers ?? []) : []).filter((id) => id.startsWith("S"));
+  const member: string[] = [];
+  for (const group of groups) {
+    try {
+      const result = await context.client.usergroups.users.list({ usergroup: group });
+      if (result.users?.includes(userId)) member.push(group);
+    } catch (error) {
+      context.logger.warn({ err: error, group }, "Could not read a user group's members; treating the person as not in it");
+    }
+  }
+  return member;
+}
+
+/**
+ * A courtesy check before opening a modal, so a non-approver is told at once instead of after typing.
+ * The engine still makes the real decision when the modal is submitted.
+ */
+export async function mayDecide(context: SlackAppContext, userId: string, persona: string): Promise<boolean> {
+  const approvers = context.services.personas.get(persona)?.approvers ?? [];
+  if (approvers.length === 0 || approvers.includes(userId)) return true;
+  return (await groupsOf(context, userId, persona)).length > 0;
+}
+
+export async function decideFromCard(context: SlackAppContext, input: CardDecision): Promise<void> {
+  const { decision } = input;
+  const pendingBefore = context.services.engine.pendingApprovals({ runId: input.runId });
+  const approval = pendingBefore.find((a) => a.approvalId === decision.approvalId);
+  const conversation = approval ? conversationOf(approval.tool, approval.args) : undefined;
+  const say = (text: string) => context.poster.ephemeral(input.channel, input.userId, { text, threadTs: input.threadTs });
+
+  if (approval && conversation && isCloseTool(approval.tool) && decision.type !== "reject") {
+    const reply = blockingReply(context, conversation);
+    if (reply) {
+      await say(`A reply to conversation ${conversation} is still waiting for a decision. A reply always goes out before a close, so decide the reply first.`);
+      return;
+    }
+  }
+
+  const decider: Decider = { slackUserId: input.userId, source: "slack", groupIds: await groupsOf(context, input.userId, approval?.persona) };
+  const target: ThreadTarget = { teamId: input.teamId, channel: input.channel, threadTs: input.threadTs };
+  const progress = new ProgressMessage(context, target);
+  const decidedState: CardState = {
+    kind: "decided",
+    decision: decision.type,
+    by: input.userId,
+    at: context.now(),
+    reason: decision.type === "reject" ? decision.reason : undefined,
+  };
+  let cardSettled = false;
+  const settle = async (state: CardState) => {
+    const blocks = input.cardBlocks ? settleCard(input.cardBlocks, state) : approval ? approvalCard(approval, state).blocks : undefined;
+    if (!blocks) return;
+    await context.poster.update(input.channel, input.messageTs, { text: approval ? `Decided: ${approval.summary}` : "Decided", blocks });
+  };
+  // The first tool event means the engine accepted the decision: show it on the card at once.
+  const onEvent: typeof progress.onEvent = (event) => {
+    if (!cardSettled) {
+      cardSettled = true;
+      settle(decidedState).catch((error) => context.logger.warn({ err: error }, "Could not update the approval card"));
+    }
+    progress.onEvent(event);
+  };
+
+  try {
+    const outcome = await context.conversationLock.run(conversation ? [conversation] : [], () =>
+      context.services.engine.decide(input.runId, [decision], decider, onEvent),
+    );
+    if (!cardSettled) {
+      cardSettled = true;
+      await settle(decidedState);
+    }
+    const shown = new Set(pendingBefore.map((a) => a.approvalId));
+    await presentOutcome(context, target, progress, approval?.persona ?? context.threads.get(input.channel, input.threadTs)?.persona ?? "", outcome, shown);
+  } catch (error) {
+    const problem = approvalProblem(error);
+    if (problem === "other") {
+      if (cardSettled) await presentFailure(context, target, progress, error);
+      else {
+        const reference = newErrorReference();
+        context.logger.error({ err: error, reference }, "Deciding an approval failed");
+        await say(approvalErrorText(error, reference));
+      }
+      return;
+    }
+    await say(approvalErrorText(error));
+    const note = cardNoteFor(error);
+    if (note && !cardSettled) await settle({ kind: "closed", note });
+  }
+}

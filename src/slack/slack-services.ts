@@ -1,0 +1,67 @@
+/**
+ * What the Slack layer needs from the rest of Switchboard, in the narrowest shape. The composition root
+ * adapts the agent's personas, tool catalog and audit log to these (src/slack/services-from-deps.ts), so the
+ * listeners do not depend on how those are stored.
+ */
+import type { Risk } from "../../tools/define.js";
+import type { RunEngine } from "../agent/run-types.js";
+
+export interface PersonaSummary {
+  name: string;
+  description?: string;
+  /** The tool scope in a few words, e.g. "reads; reply, note, tag, assign with approval". */
+  scope: string;
+  /** Slack user or user-group ids that may approve; empty means anyone in the channel. */
+  approvers: string[];
+}
+
+export interface PersonaCatalog {
+  defaultPersona: string;
+  list(): PersonaSummary[];
+  get(name: string): PersonaSummary | undefined;
+}
+
+export interface ToolSummary {
+  name: string;
+  title: string;
+  risk: Risk;
+  /** What the persona's policy does with a call: run it, ask a person, or refuse. */
+  policy: "auto" | "ask" | "deny";
+}
+
+export interface ToolCatalog {
+  /** Tools a persona may use, best matches first when a query is given. */
+  forPersona(persona: string, query: string | undefined, limit: number): { tools: ToolSummary[]; total: number };
+}
+
+export interface AuditEntrySummary {
+  at: number;
+  tool: string;
+  persona: string;
+  status: string;
+  decision: string;
+  requester?: string;
+  approver?: string;
+}
+
+export interface AuditReader {
+  latest(limit: number): AuditEntrySummary[];
+}
+
+export interface ModelStatus {
+  configured: boolean;
+  detail: string;
+}
+
+export interface ConnectionStatus {
+  intercom: { mode: "oauth" | "token" | "emulator"; detail: string };
+  model: ModelStatus;
+}
+
+export interface SlackServices {
+  engine: RunEngine;
+  personas: PersonaCatalog;
+  tools: ToolCatalog;
+  audit: AuditReader;
+  modelStatus(): ModelStatus;
+}

@@ -1,0 +1,75 @@
+import { join } from "node:path";
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type AskIO, runAsk } from "../../src/cli/ask-command.js";
+import { callTool, lastToolResult, ScriptedChatModel, say } from "../fakes/scripted-model.js";
+import { makeTempDir } from "../helpers/temp-dir.js";
+import { type FakeIntercom, startFakeIntercom } from "./support/fake-intercom.js";
+import { buildEngine } from "./support/harness.js";
+
+const temp = makeTempDir();
+afterAll(temp.cleanup);
+let intercom: FakeIntercom;
+let n = 0;
+beforeEach(async () => {
+  intercom = await startFakeIntercom();
+});
+afterEach(async () => intercom.close());
+
+const reply = { conversation_id: "215", message_type: "comment", admin_id: "99", body: "On its way" };
+const io = (answers?: string[]) => {
+  const out: string[] = [];
+  const err: string[] = [];
+  const queue = [...(answers ?? [])];
+  const value: AskIO = {
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+    prompt: answers ? async () => queue.shift() ?? "" : undefined,
+  };
+  return { value, out, err };
+};
+const decider = { source: "cli:tester" };
+
+describe("switchboard ask", () => {
+  it("prints tool calls as they happen and the answer", async () => {
+    const model = new ScriptedChatModel([callTool("INTERCOM_GET_CONVERSATION", { conversation_id: "215" }), say("It is about an invoice.")]);
+    const { engine, close } = buildEngine({ dbFile: join(temp.dir, `ask-${n++}.db`), intercomUrl: intercom.url, model });
+    const t = io();
+    const outcome = await runAsk(engine, { persona: "support", text: "what is 215 about?", decider }, t.value);
+    expect(outcome).toMatchObject({ status: "answered", text: "It is about an invoice." });
+    expect(t.out[0]).toMatch(/^→ Get conversation \{"conversation_id":"215"\}/);
+    expect(t.out[1]).toMatch(/^✓ Get conversation: HTTP 200/);
+    close();
+  });
+
+  it("without a terminal, refuses gated calls and the model hears why", async () => {
+    let heard = "";
+    const model = new ScriptedChatModel([
+      callTool("INTERCOM_REPLY_TO_CONVERSATION", reply),
+      (ctx) => {
+        heard = lastToolResult(ctx);
+        return say("I could not send it.");
+      },
+    ]);
+    const { engine, close } = buildEngine({ dbFile: join(temp.dir, `ask-${n++}.db`), intercomUrl: intercom.url, model });
+    const t = io();
+    const outcome = await runAsk(engine, { persona: "support", text: "reply to 215", decider }, t.value);
+    expect(outcome.status).toBe("answered");
+    expect(t.err.join("\n")).toMatch(/no terminal to ask; refused/);
+    expect(heard).toMatch(/No person was at a terminal/);
+    expect(intercom.writes()).toHaveLength(0);
+    close();
+  });
+
+  it("on a terminal, an invalid edit is explained and asked again, then the approved edit runs once", async () => {
+    const model = new ScriptedChatModel([callTool("INTERCOM_REPLY_TO_CONVERSATION", reply), say("Sent.")]);
+    const { engine, close } = buildEngine({ dbFile: join(temp.dir, `ask-${n++}.db`), intercomUrl: intercom.url, model });
+    const t = io(["e", '{"message_type":"yell"}', "e", "not json", "e", '{"body":"Refund sent today"}']);
+    const outcome = await runAsk(engine, { persona: "support", text: "reply to 215", decider }, t.value);
+    expect(outcome).toMatchObject({ status: "answered", text: "Sent." });
+    expect(t.err.join("\n")).toMatch(/edit was refused and nothing ran.*message_type/);
+    expect(t.err.join("\n")).toMatch(/not a JSON object/);
+    expect(intercom.writes()).toHaveLength(1);
+    expect(intercom.writes()[0]?.body).toMatchObject({ body: "Refund sent today" });
+    close();
+  });
+});

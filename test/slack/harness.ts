@@ -1,0 +1,110 @@
+/**
+ * One Switchboard Slack app for a test, built the way `npm start` builds it (composeSlackApp): a temp SQLite
+ * file, the real run engine, the Intercom emulator on port 0, the real Bolt HTTP receiver on port 0 and its
+ * Web API client pointed at the fake Slack server. `restart()` builds a new app, engine and model on the same
+ * database file, as after a process restart.
+ */
+import { join } from "node:path";
+import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
+import type { Persona } from "../../src/agent/personas.js";
+import { closeDeps, createDeps, type Deps } from "../../src/app.js";
+import { buildConfig, envSchema } from "../../src/config.js";
+import { generateDemoWorkspace } from "../../src/emulator/demo/generate.js";
+import { type RunningEmulator, startEmulator } from "../../src/emulator/server.js";
+import { createSilentLogger } from "../../src/logger.js";
+import { composeSlackApp, type SlackStack } from "../../src/slack/compose-slack-app.js";
+import { type FakeSlackServer, startFakeSlack } from "../fakes/fake-slack-server.js";
+import { type SignOptions, type SlackRequest, sendSigned } from "../fakes/signed-request.js";
+import { makeTempDir } from "../helpers/temp-dir.js";
+
+export const SIGNING_SECRET = "8f742231b10e8888abcd99aaaaaa85a5";
+
+export interface HarnessOptions {
+  env?: Record<string, string>;
+  /** The chat model for each boot (0 = first start, 1 = after the first restart, ...). */
+  model?: (boot: number) => BaseChatModel | undefined;
+  personas?: Persona[];
+  /** false: no emulator and no Intercom token in the environment (tests of the connect flow). */
+  emulator?: boolean;
+  fakeSlack?: Parameters<typeof startFakeSlack>[0];
+  /** The run engine's clock for each boot (milliseconds), to reach approval expiry without waiting. */
+  engineClock?: (boot: number) => (() => number) | undefined;
+}
+
+export interface Harness {
+  slack: FakeSlackServer;
+  emulator?: RunningEmulator;
+  stack: SlackStack;
+  deps: Deps;
+  url: string;
+  send(request: SlackRequest, options?: SignOptions): Promise<Response>;
+  /** Waits until every run the requests started has finished. */
+  idle(): Promise<void>;
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const temp = makeTempDir("switchboard-slack-");
+  const slack = await startFakeSlack(options.fakeSlack);
+  const emulator = options.emulator === false ? undefined : await startEmulator({ port: 0, conversations: 30, seed: 7, generate: generateDemoWorkspace });
+  const env = envSchema.parse({
+    SLACK_BOT_TOKEN: "xoxb-test-token",
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: slack.apiUrl,
+    SWITCHBOARD_DB_PATH: "switchboard.db",
+    SWITCHBOARD_SECRET_KEY: Buffer.alloc(32, 7).toString("base64"),
+    SWITCHBOARD_LOG_LEVEL: "silent",
+    PORT: "0",
+    SWITCHBOARD_PERSONAS_FILE: join(import.meta.dirname, "../../data/personas.yml"),
+    ...(emulator ? { INTERCOM_BASE_URL: emulator.url, INTERCOM_ACCESS_TOKEN: emulator.token } : {}),
+    ...options.env,
+  });
+  const config = buildConfig(env, temp.dir);
+  let bootCount = 0;
+
+  const boot = async () => {
+    const deps = createDeps(config, { logger: createSilentLogger() });
+    const boot = bootCount++;
+    const stack = composeSlackApp(deps, {
+      chatModel: options.model?.(boot),
+      now: options.engineClock?.(boot),
+      personas: options.personas,
+      clientOptions: { retryConfig: { retries: 0 } },
+      postQueue: { sleep: async () => {} },
+    });
+    const { port } = await stack.slack.start(0);
+    return { deps, stack, url: `http://127.0.0.1:${port}/slack/events` };
+  };
+
+  let current = await boot();
+  return {
+    slack,
+    emulator,
+    get stack() {
+      return current.stack;
+    },
+    get deps() {
+      return current.deps;
+    },
+    get url() {
+      return current.url;
+    },
+    send: (request, signOptions) => sendSigned(current.url, SIGNING_SECRET, request, signOptions),
+    async idle() {
+      if (!(await current.stack.slack.idle(15_000))) throw new Error("Slack work did not finish");
+    },
+    async restart() {
+      await current.stack.close();
+      await closeDeps(current.deps);
+      current = await boot();
+    },
+    async close() {
+      await current.stack.close();
+      await closeDeps(current.deps);
+      await slack.close();
+      await emulator?.close();
+      temp.cleanup();
+    },
+  };
+}
