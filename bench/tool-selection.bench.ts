@@ -22,11 +22,23 @@ interface DevLine {
   expected: string[];
 }
 
-export async function run(): Promise<void> {
-  const lines = readFileSync(join(here, "../vendor/eval/tool-selection.dev.jsonl"), "utf8")
+function readLines(file: string): DevLine[] {
+  return readFileSync(file, "utf8")
     .split("\n")
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as DevLine);
+}
+
+export async function run(): Promise<void> {
+  console.log("dev set (vendor/eval/tool-selection.dev.jsonl, the set the retriever was developed against):");
+  evaluate(readLines(join(here, "../vendor/eval/tool-selection.dev.jsonl")));
+  // Written by someone else after the retriever was finished and never used to tune it, so it shows how the
+  // retriever does on phrasings it has not seen.
+  console.log("\nheld-out set (bench/data/tool-selection.holdout.jsonl, never used for tuning):");
+  evaluate(readLines(join(here, "data/tool-selection.holdout.jsonl")));
+}
+
+function evaluate(lines: DevLine[]): void {
   const selector = new ToolSelector(allTools);
   const titleOf = new Map(allTools.map((t) => [t.name, t.title]));
   const schemaTokens = new Map(allTools.map((t) => [t.name, approxTokens(JSON.stringify(toOpenAIFunction(t)))]));
