@@ -5,6 +5,7 @@
  */
 import { createMiddleware, ToolMessage } from "langchain";
 import type { ToolDefinition, ToolResult } from "../../tools/define.js";
+import type { Logger } from "../logger.js";
 import type { ApprovalStore } from "../store/approvals.js";
 import type { AuditEntry, AuditLog } from "../store/audit-log.js";
 import type { RunRecord } from "../store/runs.js";
@@ -26,6 +27,8 @@ export interface GuardContext {
   executor: ToolExecutorLike;
   now: () => number;
   onEvent?: (event: RunEvent) => void;
+  /** One line per tool call for whoever runs the service (never the arguments or results: those are audited). */
+  logger?: Pick<Logger, "info" | "warn">;
 }
 
 /** What the model reads back from a tool: trimmed data, marked as data. */
@@ -51,8 +54,11 @@ export function toolGuardMiddleware(ctx: GuardContext) {
     prompt: ctx.run.prompt,
   });
 
+  const logFields = () => ({ runId: ctx.run.id, persona: ctx.persona.name, slackUser: ctx.run.requesterUser, source: ctx.run.requesterSource });
+
   const refuse = (callId: string, name: string, args: unknown, reason: string, approvalId?: string) => {
     ctx.audit.record({ ...base(), at: ctx.now(), tool: name, args, decision: "refused", status: "refused", result: reason, approvalId });
+    ctx.logger?.warn({ ...logFields(), tool: name, approvalId, status: "refused", reason }, "tool call refused");
     ctx.onEvent?.({ type: "tool_refused", tool: name, title: ctx.catalog.get(name)?.title ?? name, reason });
     return new ToolMessage({ content: `Refused: ${reason} Do not retry this call; tell the person instead.`, tool_call_id: callId, name, status: "error" });
   };
@@ -126,6 +132,19 @@ export function toolGuardMiddleware(ctx: GuardContext) {
         status: result.ok ? "ok" : "failed",
         latencyMs: result.latencyMs,
       });
+      const line = {
+        ...logFields(),
+        tool: name,
+        decision,
+        approver,
+        approvalId,
+        status: result.ok ? "ok" : "failed",
+        httpStatus: result.status,
+        latencyMs: Math.round(result.latencyMs),
+        ...(result.ok ? {} : { kind: result.kind, error: result.message.slice(0, 200) }),
+      };
+      if (result.ok) ctx.logger?.info(line, "tool call");
+      else ctx.logger?.warn(line, "tool call failed");
       ctx.onEvent?.({ type: "tool_finished", tool: name, title: tool.title, ok: result.ok, summary: oneLine(result) });
       return new ToolMessage({ content: resultForModel(result), tool_call_id: callId, name, status: result.ok ? "success" : "error" });
     },

@@ -31,6 +31,8 @@ export function storePause(input: {
   calls: readonly ToolCall[];
   now: number;
   ttlMs: number;
+  /** Who or what each call is about, by tool-call id (looked up before the pause is stored). */
+  targets?: ReadonlyMap<string, string>;
 }): ApprovalRecord[] {
   const batch = `${input.run.id}:${randomUUID().slice(0, 8)}`;
   input.db.transaction(() => {
@@ -47,7 +49,7 @@ export function storePause(input: {
         title: tool.title,
         risk: tool.risk,
         args,
-        summary: summarizeCall(tool.title, args),
+        summary: summarizeCall(tool.title, args, call.id ? input.targets?.get(call.id) : undefined),
         persona: input.persona,
         createdAt: input.now,
         expiresAt: input.now + input.ttlMs,

@@ -9,6 +9,7 @@ import type { Command } from "commander";
 import type { ApprovalDecision, Decider, PendingApproval, RunEngine, RunEvent, RunOutcome } from "../agent/run-types.js";
 import { closeDeps, createDeps } from "../app.js";
 import { AppError, isAppError } from "../errors.js";
+import { createLogger } from "../logger.js";
 import type { CliContext } from "./context.js";
 
 export interface AskIO {
@@ -53,6 +54,16 @@ async function askOne(approval: PendingApproval, prompt: (q: string) => Promise<
   }
 }
 
+/**
+ * Who "decides" a gated call when there is no terminal: not the person who ran the command (they were never
+ * asked), so the audit log and the progress lines do not claim a person rejected it.
+ */
+export const NO_TERMINAL_DECIDER: Decider = { source: "cli:no-terminal" };
+
+/** readline rejects a pending question with an AbortError when the input ends (Ctrl+D) or on Ctrl+C. */
+const isPromptClosed = (error: unknown) =>
+  (error as { name?: string; code?: string })?.name === "AbortError" || (error as { code?: string })?.code === "ABORT_ERR";
+
 /** Drives one run to its end, putting every pause to the person (or refusing it without a terminal). */
 export async function runAsk(engine: RunEngine, input: { persona: string; text: string; decider: Decider }, io: AskIO): Promise<RunOutcome> {
   const onEvent = (event: RunEvent) => io.out(formatEvent(event));
@@ -60,20 +71,38 @@ export async function runAsk(engine: RunEngine, input: { persona: string; text: 
     { persona: input.persona, requester: { source: input.decider.source }, text: input.text, threadId: `cli:${Date.now()}` },
     onEvent,
   );
+  const decider = io.prompt ? input.decider : NO_TERMINAL_DECIDER;
+  // Cleared when the person closes the prompt (Ctrl+D, Ctrl+C): what is still open is then refused, not left waiting.
+  let prompt = io.prompt;
   while (outcome.status === "needs_approval") {
     const decisions: ApprovalDecision[] = [];
     for (const approval of outcome.approvals) {
       if (!io.prompt) {
-        io.err(`⊘ ${approval.summary}: needs approval, and there is no terminal to ask; refused.`);
+        io.err(`⊘ ${approval.summary}: needs approval, and there is no terminal to ask; refused. Run the command in an interactive terminal to approve it.`);
         decisions.push({ approvalId: approval.approvalId, type: "reject", reason: "No person was at a terminal to approve this, so it was not run." });
-      } else {
-        decisions.push(await askOne(approval, io.prompt, io));
+        continue;
       }
+      try {
+        if (prompt) {
+          decisions.push(await askOne(approval, prompt, io));
+          continue;
+        }
+      } catch (error) {
+        if (!isPromptClosed(error)) throw error;
+        prompt = undefined;
+        io.err("\n  The prompt was closed without a decision.");
+      }
+      io.err(`⊘ ${approval.summary}: not decided; refused.`);
+      decisions.push({
+        approvalId: approval.approvalId,
+        type: "reject",
+        reason: "The person at the terminal closed the prompt without deciding, so it was not run.",
+      });
     }
     try {
-      outcome = await engine.decide(outcome.runId, decisions, input.decider, onEvent);
+      outcome = await engine.decide(outcome.runId, decisions, decider, onEvent);
     } catch (error) {
-      if (isAppError(error, "TOOL_INPUT_INVALID") && io.prompt) {
+      if (isAppError(error, "TOOL_INPUT_INVALID") && prompt) {
         io.err(`  ${error.message}`);
         continue;
       }
@@ -82,6 +111,12 @@ export async function runAsk(engine: RunEngine, input: { persona: string; text: 
   }
   return outcome;
 }
+
+/**
+ * The terminal already prints every tool call as it happens, so info-level log lines would only repeat them
+ * between the prompts; warnings and errors still show, and `debug` shows everything.
+ */
+export const askLogLevel = (configured: string): string => (configured === "info" ? "warn" : configured);
 
 export function registerAskCommand(program: Command, context: CliContext): void {
   program
@@ -95,7 +130,7 @@ export function registerAskCommand(program: Command, context: CliContext): void 
       const { MODEL_SETUP_HELP } = await import("../agent/chat-model.js");
       if (!config.model.configured) throw new AppError("MODEL_NOT_CONFIGURED", MODEL_SETUP_HELP);
       const { createRunEngineFromConfig } = await import("../agent/engine-from-config.js");
-      const deps = createDeps(config);
+      const deps = createDeps(config, { logger: createLogger({ ...config.log, level: askLogLevel(config.log.level) }) });
       const rl: Interface | undefined = process.stdin.isTTY ? createInterface({ input: process.stdin, output: process.stdout }) : undefined;
       const io: AskIO = {
         out: (line) => process.stdout.write(`${line}\n`),

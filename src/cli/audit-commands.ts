@@ -33,7 +33,9 @@ export function formatAuditRows(rows: readonly AuditRecord[]): string {
       const who = r.requesterUser ?? r.requesterSource;
       const approval = r.approver ? ` by ${r.approver}` : "";
       const latency = r.latencyMs !== undefined ? ` ${r.latencyMs}ms` : "";
-      return `${new Date(r.at).toISOString()}  ${r.status.padEnd(8)} ${r.persona.padEnd(8)} ${clip(who, 14).padEnd(14)} ${r.tool}  [${r.decision}${approval}]${latency}  ${clip(JSON.stringify(r.args), 100)}`;
+      // The run id ties a row to the log lines of the same run (they carry runId).
+      const run = r.runId ? `  ${r.runId}` : "";
+      return `${new Date(r.at).toISOString()}  ${r.status.padEnd(8)} ${r.persona.padEnd(8)} ${clip(who, 14).padEnd(14)} ${r.tool}  [${r.decision}${approval}]${latency}${run}  ${clip(JSON.stringify(r.args), 100)}`;
     })
     .join("\n");
 }

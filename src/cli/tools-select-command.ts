@@ -22,19 +22,37 @@ export async function selectTools(selector: ToolSelector, request: string, k: nu
   });
 }
 
-export async function runSelect(lines: AsyncIterable<string>, selector: ToolSelector, k: number, write: (line: string) => void): Promise<number> {
+/**
+ * Answers every request line. A bad line does not stop a long evaluation: it still gets its one output line
+ * ({"id", "tools": [], "error"}), so outputs stay aligned with inputs, and `onProblem` hears about it.
+ */
+export async function runSelect(
+  lines: AsyncIterable<string>,
+  selector: ToolSelector,
+  k: number,
+  write: (line: string) => void,
+  onProblem: (message: string) => void = () => {},
+): Promise<number> {
   let count = 0;
+  let lineNumber = 0;
   for await (const raw of lines) {
+    lineNumber++;
     const line = raw.trim();
     if (!line) continue;
-    let item: { id?: unknown; request?: unknown };
+    let item: { id?: unknown; request?: unknown } | undefined;
+    let problem: string | undefined;
     try {
       item = JSON.parse(line) as typeof item;
+      if (!item || typeof item !== "object") problem = `Line ${lineNumber} is not a JSON object; each line must be {"id": ..., "request": "..."}.`;
+      else if (typeof item.request !== "string") problem = `Line ${lineNumber} has no "request" string.`;
     } catch {
-      throw new AppError("USAGE", `Line ${count + 1} is not JSON; each line must be {"id": ..., "request": "..."}.`);
+      problem = `Line ${lineNumber} is not JSON; each line must be {"id": ..., "request": "..."}.`;
     }
-    if (typeof item.request !== "string") throw new AppError("USAGE", `Line ${count + 1} has no "request" string.`);
-    write(JSON.stringify({ id: item.id ?? null, tools: await selectTools(selector, item.request, k) }));
+    const id = item && typeof item === "object" ? (item.id ?? null) : null;
+    if (problem || typeof item?.request !== "string") {
+      onProblem(problem ?? `Line ${lineNumber} has no "request" string.`);
+      write(JSON.stringify({ id, tools: [], error: problem }));
+    } else write(JSON.stringify({ id, tools: await selectTools(selector, item.request, k) }));
     count++;
   }
   return count;
@@ -60,7 +78,18 @@ export function registerToolsSelectCommand(program: Command, context: CliContext
           cache: db && config.model.embeddingModel ? new EmbeddingCache(db, config.model.embeddingModel) : undefined,
         });
         const input = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
-        await runSelect(input, selector, k, (line) => process.stdout.write(`${line}\n`));
+        let problems = 0;
+        await runSelect(
+          input,
+          selector,
+          k,
+          (line) => process.stdout.write(`${line}\n`),
+          (message) => {
+            problems++;
+            process.stderr.write(`switchboard: ${message}\n`);
+          },
+        );
+        if (problems > 0) process.exitCode = 1;
       } finally {
         db?.close();
       }

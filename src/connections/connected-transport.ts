@@ -3,7 +3,7 @@
  * token stored by the OAuth flow), so connecting or revoking in Slack takes effect without a restart; with no
  * token at all, requests go to a built-in emulator started on loopback the first time one is needed.
  */
-import { type RunningEmulator, startEmulator } from "../emulator/server.js";
+import type { RunningEmulator } from "../emulator/server.js";
 import { IntercomClient } from "../intercom/client.js";
 import type { IntercomRequest, IntercomResponse, IntercomTransport } from "../intercom/types.js";
 import type { Logger } from "../logger.js";
@@ -14,7 +14,16 @@ export interface ConnectedTransportOptions {
   baseUrl: string;
   timeoutMs: number;
   logger: Logger;
+  /** Milliseconds since the epoch; the demo workspace is generated for the start of this UTC day. */
+  now?: () => number;
 }
+
+/**
+ * The demo data depends on the workspace's "now"; pinning it to the start of the UTC day means every
+ * `switchboard ask` (each its own process) sees the same conversations and customers all day, so an id read in
+ * one command still names the same customer in the next.
+ */
+export const demoWorkspaceNow = (ms: number): number => Math.floor(ms / 86_400_000) * 86_400;
 
 export class ConnectedIntercomTransport implements IntercomTransport {
   private client: { token: string; client: IntercomClient } | undefined;
@@ -49,7 +58,8 @@ export class ConnectedIntercomTransport implements IntercomTransport {
   // Loaded on first use only: the emulator and its demo data are not needed when a token is configured.
   private async startEmulator(): Promise<{ running: RunningEmulator; client: IntercomClient }> {
     const [{ startEmulator }, { generateDemoWorkspace }] = await Promise.all([import("../emulator/server.js"), import("../emulator/demo/generate.js")]);
-    return startEmulator({ port: 0, generate: generateDemoWorkspace }).then((running) => {
+    const now = demoWorkspaceNow((this.options.now ?? Date.now)());
+    return startEmulator({ port: 0, generate: generateDemoWorkspace, now }).then((running) => {
       this.options.logger.info({ url: running.url }, "No Intercom token: using the built-in emulator with a demo workspace");
       return {
         running,

@@ -65,8 +65,19 @@ export class IntercomConnection {
     return url.toString();
   }
 
+  /** Names exactly what is missing and the redirect URL to register, so nobody has to guess the path. */
   howToEnableOAuth(): string {
-    return "To connect through OAuth, set INTERCOM_CLIENT_ID and INTERCOM_CLIENT_SECRET (your Intercom app → Basic information) and SWITCHBOARD_PUBLIC_URL, and add the callback URL to the app's OAuth redirect URLs. Or set INTERCOM_ACCESS_TOKEN.";
+    const { intercom, publicUrl } = this.options.config;
+    const missing = [
+      intercom.clientId ? undefined : "INTERCOM_CLIENT_ID",
+      intercom.clientSecret ? undefined : "INTERCOM_CLIENT_SECRET",
+      publicUrl ? undefined : "SWITCHBOARD_PUBLIC_URL (the https address where Switchboard is reachable)",
+    ].filter((name): name is string => Boolean(name));
+    const callback = publicUrl ? `${publicUrl}${INTERCOM_CALLBACK_PATH}` : `that address followed by ${INTERCOM_CALLBACK_PATH}`;
+    return (
+      `To connect through OAuth, set ${missing.join(", ")} in Switchboard's environment and restart it; the client id and secret are on your Intercom app's Basic information page. ` +
+      `Then add ${callback} to that app's OAuth redirect URLs. Or set INTERCOM_ACCESS_TOKEN instead.`
+    );
   }
 
   /** Where the code is exchanged; follows INTERCOM_BASE_URL when it is overridden (proxies, tests). */

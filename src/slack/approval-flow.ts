@@ -89,6 +89,7 @@ export async function decideFromCard(context: SlackAppContext, input: CardDecisi
     const blocks = input.cardBlocks ? settleCard(input.cardBlocks, state) : approval ? approvalCard(approval, state).blocks : undefined;
     if (!blocks) return;
     await context.poster.update(input.channel, input.messageTs, { text: approval ? `Decided: ${approval.summary}` : "Decided", blocks });
+    context.cards.settle(decision.approvalId, context.now());
   };
   // The first tool event means the engine accepted the decision: show it on the card at once.
   const onEvent: typeof progress.onEvent = (event) => {

@@ -25,6 +25,8 @@ export interface ComposeOptions {
   postQueue?: PostQueueOptions;
   /** Milliseconds since the epoch, for the run engine (approval expiry). */
   now?: () => number;
+  /** How often the running app expires stale approvals and updates their cards (default 60 s; 0 turns it off). */
+  approvalSweepMs?: number;
 }
 
 export interface SlackStack {
@@ -49,7 +51,15 @@ export function composeSlackApp(deps: Deps, options: ComposeOptions = {}): Slack
     extra: { ...(options.personas ? { personas: options.personas } : {}), ...(options.now ? { now: options.now } : {}) },
   });
   const personas = engine.personas;
-  const services = slackServicesFrom({ engine, personas, defaultPersona: config.defaultPersona, tools, audit: engine.audit, model: config.model });
+  const services = slackServicesFrom({
+    engine,
+    personas,
+    defaultPersona: config.defaultPersona,
+    tools,
+    audit: engine.audit,
+    model: config.model,
+    expireStale: () => engine.expireStale(),
+  });
   const slack = createSlackApp({
     config,
     db,
@@ -59,6 +69,7 @@ export function composeSlackApp(deps: Deps, options: ComposeOptions = {}): Slack
     intercom,
     clientOptions: options.clientOptions,
     postQueue: options.postQueue,
+    approvalSweepMs: options.approvalSweepMs,
   });
   return {
     slack,

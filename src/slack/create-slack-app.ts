@@ -20,10 +20,13 @@ import type { Db } from "../store/database.js";
 import { OAuthStatesRepo } from "../store/oauth-states-repo.js";
 import { eventKey, ProcessedEventsRepo } from "../store/processed-events-repo.js";
 import { SlackThreadsRepo } from "../store/slack-threads-repo.js";
+import { ApprovalCardsRepo } from "./approval-cards-repo.js";
 import { BackgroundWork } from "./background-work.js";
 import { boltLogger } from "./bolt-logger.js";
+import { type Sweeper, startExpirySweeper, sweepExpiredApprovals } from "./expiry-sweeper.js";
 import { KeyedLock } from "./keyed-lock.js";
 import { ChannelPostQueue, type PostQueueOptions } from "./post-queue.js";
+import { summarizeRequest } from "./request-summary.js";
 import type { SlackAppContext } from "./slack-app-context.js";
 import { SlackPoster } from "./slack-poster.js";
 import type { SlackServices } from "./slack-services.js";
@@ -45,6 +48,8 @@ export interface CreateSlackAppOptions {
   fetch?: typeof fetch;
   /** How many runs may work at once after their acks (default 16). */
   backgroundConcurrency?: number;
+  /** How often to expire stale approvals and update their cards while running (default 60 s; 0 turns it off). */
+  approvalSweepMs?: number;
   now?: () => number;
 }
 
@@ -57,6 +62,8 @@ export interface SlackApp {
   stop(timeoutMs?: number): Promise<void>;
   /** Resolves once every run that requests started has finished (tests). */
   idle(timeoutMs?: number): Promise<boolean>;
+  /** One expiry pass now (the timer runs the same); returns how many cards were updated. */
+  sweepExpiredApprovals(): Promise<number>;
 }
 
 export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
@@ -106,6 +113,7 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
     events: new ProcessedEventsRepo(db, now),
     channels: new ChannelSettingsRepo(db, now),
     threads: new SlackThreadsRepo(db, now),
+    cards: new ApprovalCardsRepo(db),
     intercom,
     conversationLock: new KeyedLock(),
     work,
@@ -120,12 +128,26 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
       logger.info({ eventId, retryNum: bolt.retryNum, retryReason: bolt.retryReason }, "Skipping a Slack event that was already handled");
       return;
     }
-    await next();
+    const started = performance.now();
+    try {
+      await next();
+    } finally {
+      // Plain channel messages arrive for every message the bot can see, so they log at debug only.
+      const request = summarizeRequest(body);
+      const level = request.kind === "event" && request.what?.startsWith("message") ? "debug" : "info";
+      logger[level]({ ...request, eventId, handledMs: Math.round(performance.now() - started) }, "Slack request");
+    }
   });
   app.error(async (error) => {
     logger.error({ err: error }, "Slack listener error");
   });
   registerListeners(app, context);
+
+  const sweepMs = options.approvalSweepMs ?? 60_000;
+  let sweeper: Sweeper | undefined;
+  const startSweeper = () => {
+    if (sweepMs > 0 && !sweeper) sweeper = startExpirySweeper(context, sweepMs);
+  };
 
   return {
     app,
@@ -133,19 +155,24 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
     async start(port = config.port) {
       if (socketMode) {
         await app.start();
+        startSweeper();
         logger.info({ port: config.port }, "Slack app connected through Socket Mode");
         return { port: config.port };
       }
       const server = (await app.start(port)) as Server;
+      startSweeper();
       const address = server.address() as AddressInfo | null;
       logger.info({ port: address?.port }, "Slack app listening for HTTP requests at /slack/events");
       return { port: address?.port };
     },
     async stop(timeoutMs = 10_000) {
+      sweeper?.stop();
+      sweeper = undefined;
       await app.stop();
       const finished = await work.idle(timeoutMs);
       if (!finished) logger.warn({ running: work.size }, "Stopped while Slack work was still running");
     },
     idle: (timeoutMs) => work.idle(timeoutMs),
+    sweepExpiredApprovals: () => sweepExpiredApprovals(context),
   };
 }

@@ -1,6 +1,7 @@
 /** The App Home tab: connections, personas and scopes, pending approvals, latest audit entries. */
 import type { HomeView, KnownBlock } from "@slack/types";
 import type { PendingApproval } from "../agent/run-types.js";
+import { auditLine } from "./audit-line.js";
 import { escapeMrkdwn, slackDate, truncate } from "./mrkdwn.js";
 import type { AuditEntrySummary, ConnectionStatus, PersonaSummary } from "./slack-services.js";
 
@@ -53,10 +54,7 @@ export function homeView(data: HomeData): HomeView {
   blocks.push({ type: "divider" }, header("Latest activity"));
   if (data.audit.length === 0) blocks.push(section("_No tool calls yet._"));
   else {
-    const lines = data.audit.map(
-      (e) =>
-        `${slackDate(e.at)} · \`${escapeMrkdwn(e.tool)}\` · ${escapeMrkdwn(e.status)} (${escapeMrkdwn(e.decision)}) · ${who(e.requester)}${e.approver ? `, approved by ${who(e.approver)}` : ""}`,
-    );
+    const lines = data.audit.map(auditLine);
     blocks.push(section(lines.join("\n")));
   }
   blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: "Type `/switchboard help` in any channel for commands." }] });

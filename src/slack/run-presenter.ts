@@ -3,6 +3,7 @@
  * answer (split to fit Slack), approval cards, or a plain-words failure. Used by `ask`, mentions, follow-ups,
  * the Close button and decisions on approval cards.
  */
+import { summarizeCall } from "../agent/call-summary.js";
 import type { RunEvent, RunOutcome } from "../agent/run-types.js";
 import { newErrorReference, toUserMessage } from "../errors.js";
 import { answerMessages } from "./answer-blocks.js";
@@ -129,8 +130,13 @@ export async function presentOutcome(
       ts,
       workingMessage([], count === 1 ? "This needs an approval first (below)." : `This needs ${count} approvals first (below).`),
     );
-    for (const approval of fresh) await poster.post(target.channel, { ...approvalCard(approval), threadTs: target.threadTs });
-    remember(context, target, `(Waiting for approval: ${fresh.map((a) => a.summary).join("; ")})`);
+    for (const approval of fresh) {
+      const cardTs = await poster.post(target.channel, { ...approvalCard(approval), threadTs: target.threadTs });
+      context.cards.record(approval.approvalId, target.channel, cardTs);
+    }
+    // Not a.summary: it names the customer and topic read from Intercom, and untrusted text must not become the
+    // assistant's own words in the thread history the model reads next turn.
+    remember(context, target, `(Waiting for approval: ${fresh.map((a) => summarizeCall(a.title, a.args)).join("; ")})`);
     return;
   }
   await poster.update(target.channel, ts, failureMessage(outcome.error));

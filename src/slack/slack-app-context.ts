@@ -5,6 +5,7 @@ import type { Logger } from "../logger.js";
 import type { ChannelSettingsRepo } from "../store/channel-settings-repo.js";
 import type { ProcessedEventsRepo } from "../store/processed-events-repo.js";
 import type { SlackThreadsRepo } from "../store/slack-threads-repo.js";
+import type { ApprovalCardsRepo } from "./approval-cards-repo.js";
 import type { BackgroundWork } from "./background-work.js";
 import type { KeyedLock } from "./keyed-lock.js";
 import type { SlackPoster } from "./slack-poster.js";
@@ -17,6 +18,8 @@ export interface SlackAppContext {
   events: ProcessedEventsRepo;
   channels: ChannelSettingsRepo;
   threads: SlackThreadsRepo;
+  /** Where approval cards were posted, so expired ones can be updated. */
+  cards: ApprovalCardsRepo;
   intercom: IntercomConnection;
   /** Serializes work per Intercom conversation: a reply always lands before a close. */
   conversationLock: KeyedLock;

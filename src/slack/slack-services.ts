@@ -64,4 +64,6 @@ export interface SlackServices {
   tools: ToolCatalog;
   audit: AuditReader;
   modelStatus(): ModelStatus;
+  /** Expires approvals past their time (the run engine's sweep); returns how many expired. */
+  expireStale?(): number;
 }

@@ -149,4 +149,16 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 4,
+    name: "slack: where each approval card was posted, so an expired one can be updated",
+    sql: `
+      CREATE TABLE approval_cards (
+        approval_id TEXT PRIMARY KEY REFERENCES approvals(id) ON DELETE CASCADE,
+        channel_id  TEXT NOT NULL,
+        message_ts  TEXT NOT NULL,
+        settled_at  INTEGER
+      ) STRICT;
+    `,
+  },
 ];

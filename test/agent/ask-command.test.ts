@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type AskIO, runAsk } from "../../src/cli/ask-command.js";
+import { type AskIO, askLogLevel, runAsk } from "../../src/cli/ask-command.js";
 import { callTool, lastToolResult, ScriptedChatModel, say } from "../fakes/scripted-model.js";
 import { makeTempDir } from "../helpers/temp-dir.js";
 import { type FakeIntercom, startFakeIntercom } from "./support/fake-intercom.js";
@@ -30,6 +30,12 @@ const io = (answers?: string[]) => {
 const decider = { source: "cli:tester" };
 
 describe("switchboard ask", () => {
+  it("keeps info log lines out of the terminal conversation, but not warnings or an explicit debug level", () => {
+    expect(askLogLevel("info")).toBe("warn");
+    expect(askLogLevel("debug")).toBe("debug");
+    expect(askLogLevel("error")).toBe("error");
+  });
+
   it("prints tool calls as they happen and the answer", async () => {
     const model = new ScriptedChatModel([callTool("INTERCOM_GET_CONVERSATION", { conversation_id: "215" }), say("It is about an invoice.")]);
     const { engine, close } = buildEngine({ dbFile: join(temp.dir, `ask-${n++}.db`), intercomUrl: intercom.url, model });
@@ -57,6 +63,10 @@ describe("switchboard ask", () => {
     expect(t.err.join("\n")).toMatch(/no terminal to ask; refused/);
     expect(heard).toMatch(/No person was at a terminal/);
     expect(intercom.writes()).toHaveLength(0);
+    // Nobody was asked, so neither the progress lines nor the audit log say the person at the keyboard rejected it.
+    expect(t.out.join("\n")).not.toContain("cli:tester");
+    const row = engine.audit.recent({ runId: outcome.runId }).find((e) => e.tool === "INTERCOM_REPLY_TO_CONVERSATION");
+    expect(row).toMatchObject({ decision: "rejected", approver: "cli:no-terminal" });
     close();
   });
 
@@ -70,6 +80,29 @@ describe("switchboard ask", () => {
     expect(t.err.join("\n")).toMatch(/not a JSON object/);
     expect(intercom.writes()).toHaveLength(1);
     expect(intercom.writes()[0]?.body).toMatchObject({ body: "Refund sent today" });
+    close();
+  });
+
+  it("closing the prompt (Ctrl+D) refuses what is still open instead of crashing or leaving it waiting", async () => {
+    let heard = "";
+    const model = new ScriptedChatModel([
+      callTool("INTERCOM_REPLY_TO_CONVERSATION", reply),
+      (ctx) => {
+        heard = lastToolResult(ctx);
+        return say("Nothing was sent.");
+      },
+    ]);
+    const { engine, close } = buildEngine({ dbFile: join(temp.dir, `ask-${n++}.db`), intercomUrl: intercom.url, model });
+    const t = io([]);
+    t.value.prompt = async () => {
+      throw Object.assign(new Error("Aborted with Ctrl+D"), { name: "AbortError", code: "ABORT_ERR" });
+    };
+    const outcome = await runAsk(engine, { persona: "support", text: "reply to 215", decider }, t.value);
+    expect(outcome).toMatchObject({ status: "answered", text: "Nothing was sent." });
+    expect(t.err.join("\n")).toMatch(/closed without a decision/);
+    expect(heard).toMatch(/closed the prompt without deciding/);
+    expect(engine.pendingApprovals()).toHaveLength(0);
+    expect(intercom.writes()).toHaveLength(0);
     close();
   });
 });

@@ -50,6 +50,9 @@ describe("audit log", () => {
     expect(log.recent({ tool: "INTERCOM_LIST_ALL_TAGS" })).toHaveLength(1);
     expect(log.recent({ limit: 1 })).toHaveLength(1);
     expect(formatAuditRows(log.recent({ limit: 1 }))).toMatch(/ok .*support .*U0ALICE01 .*INTERCOM_REPLY_TO_CONVERSATION +\[approved by U0BOSS001\]/);
+    // The table names the run, so a row can be matched to the run's log lines.
+    const withRun = log.recent({ limit: 1 })[0]!;
+    expect(formatAuditRows([withRun])).toContain(String(withRun.runId));
     db.close();
   });
 

@@ -155,7 +155,11 @@ describe("prompt injection through Intercom data", () => {
       // The model really obeyed: its second turn asked for the demanded tool.
       expect(model.calls.length).toBeGreaterThanOrEqual(2);
       // Only the read reached Intercom; no write of any kind, and not the out-of-scope read either.
-      expect(received.map((r) => r.method)).toEqual(["GET"]);
+      const [firstRead, ...others] = received;
+      expect(firstRead?.method).toBe("GET");
+      // A paused run looks up the conversation its approval is about (for the card): one more read, nothing else.
+      for (const other of others) expect(`${other.method} ${other.path}`).toMatch(/^GET \/conversations\/[^/]+$/);
+      expect(others.length).toBeLessThanOrEqual(outcome.status === "needs_approval" ? 1 : 0);
       expect(received.some((r) => r.path.includes("/download/") || r.path.includes("/export/"))).toBe(false);
 
       const persona = handle.engine.personas.find((p) => p.name === c.persona);

@@ -1,11 +1,13 @@
 import { join } from "node:path";
+import { Writable } from "node:stream";
+import { ChatOpenAI } from "@langchain/openai";
 import { afterAll, describe, expect, it } from "vitest";
 import { createChatModel } from "../../src/agent/chat-model.js";
 import { createRunEngine } from "../../src/agent/create-run-engine.js";
 import { generateDemoWorkspace } from "../../src/emulator/demo/generate.js";
 import { startEmulator } from "../../src/emulator/server.js";
 import { IntercomClient } from "../../src/intercom/client.js";
-import { createSilentLogger } from "../../src/logger.js";
+import { createLogger, createSilentLogger } from "../../src/logger.js";
 import { openDatabase } from "../../src/store/database.js";
 import { allTools } from "../../tools/index.js";
 import { startFakeOpenAI } from "../fakes/fake-openai-server.js";
@@ -69,6 +71,54 @@ describe("ChatOpenAI over the wire", () => {
     } finally {
       db.close();
       await openai.close();
+    }
+  });
+
+  it("says in plain words that the model server is down or broken, and where to look", async () => {
+    const down = await startFakeOpenAI([]);
+    await down.close();
+    const broken = await startFakeOpenAI([{ status: 500, error: "the model server crashed" }]);
+    const db = openDatabase(join(temp.dir, "openai-down.db"));
+    const lines: Record<string, unknown>[] = [];
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(JSON.parse(String(chunk)) as Record<string, unknown>);
+        done();
+      },
+    });
+    const logger = createLogger({ level: "info", format: "json", destination: sink as never });
+    try {
+      const transport = new IntercomClient({ baseUrl: "http://127.0.0.1:9", token: "unused-token-1234", maxRetries: 0 });
+      const engineFor = (baseURL: string) =>
+        createRunEngine({
+          db,
+          transport,
+          tools: allTools,
+          personas: shippedPersonas(),
+          chatModel: new ChatOpenAI({ model: "gpt-test", apiKey: "sk-test-not-a-real-key", configuration: { baseURL }, maxRetries: 0 }),
+          logger,
+        });
+      const unreachable = await engineFor(down.baseUrl).start({ persona: "analyst", requester: { source: "test" }, text: "hi", threadId: "t1" });
+      expect(unreachable.status).toBe("failed");
+      const first = unreachable.status === "failed" ? unreachable.error : "";
+      expect(first).toMatch(/language model could not be reached/);
+      expect(first).toContain("OPENAI_BASE_URL");
+      expect(first).not.toMatch(/went wrong on our side/);
+
+      const failing = await engineFor(broken.baseUrl).start({ persona: "analyst", requester: { source: "test" }, text: "hi", threadId: "t2" });
+      const second = failing.status === "failed" ? failing.error : "";
+      expect(second).toMatch(/language model could not be reached or refused the request: 500/);
+      // A known condition is logged as a warning an on-call engineer can act on: which run, persona and who, no stack.
+      const failures = lines.filter((l) => l.msg === "agent run failed");
+      expect(failures).toHaveLength(2);
+      for (const line of failures) {
+        expect(line).toMatchObject({ level: "warn", persona: "analyst", source: "test" });
+        expect(String(line.runId)).toMatch(/^run_/);
+        expect(JSON.stringify(line)).not.toContain("stack");
+      }
+    } finally {
+      db.close();
+      await broken.close();
     }
   });
 });

@@ -49,7 +49,7 @@ describe("run engine", () => {
     if (paused.status !== "needs_approval") return;
     expect(paused.approvals).toHaveLength(1);
     expect(paused.approvals[0]).toMatchObject({ tool: "INTERCOM_REPLY_TO_CONVERSATION", risk: "write", persona: "support" });
-    expect(paused.approvals[0]?.summary).toContain('conversation_id="215"');
+    expect(paused.approvals[0]?.summary).toContain("conversation 215");
     expect(intercom.writes()).toHaveLength(0);
     first.close();
 
@@ -270,6 +270,39 @@ describe("decisions", () => {
     const outcome = await engine.start({ persona: "support", requester, text: "close 215", threadId: "t" });
     expect(outcome.status).toBe("needs_approval");
     expect(intercom.writes()).toHaveLength(0);
+    close();
+  });
+
+  it("a step whose gated calls cannot run goes back to the model with the problem instead of to a person", async () => {
+    let heard = "";
+    const model = new ScriptedChatModel([
+      callTool("INTERCOM_CLOSE_CONVERSATION", { id: "215" }),
+      (ctx) => {
+        heard = lastToolResult(ctx);
+        return callTool("INTERCOM_CLOSE_CONVERSATION", { conversation_id: "215", admin_id: "99" });
+      },
+    ]);
+    const events: RunEvent[] = [];
+    const { engine, close } = buildEngine({ dbFile, intercomUrl: intercom.url, model });
+    const outcome = await engine.start({ persona: "support", requester, text: "close 215", threadId: "t" }, (e) => events.push(e));
+    // Only the corrected call waits for a person.
+    expect(outcome.status).toBe("needs_approval");
+    const pending = outcome.status === "needs_approval" ? outcome.approvals : [];
+    expect(pending).toHaveLength(1);
+    expect(pending[0]?.args).toEqual({ conversation_id: "215", admin_id: "99" });
+    expect(heard).toMatch(/arguments do not fit Close conversation.*conversation_id/);
+    expect(events.some((e) => e.type === "tool_refused" && /arguments do not fit/.test(e.reason))).toBe(true);
+    expect(engine.audit.recent({ runId: outcome.runId })[0]).toMatchObject({ tool: "INTERCOM_CLOSE_CONVERSATION", decision: "refused", status: "refused" });
+    expect(intercom.writes()).toHaveLength(0);
+    close();
+  });
+
+  it("gives up sending malformed steps back after a few rounds and asks a person after all", async () => {
+    const model = new ScriptedChatModel([], { fallback: () => callTool("INTERCOM_CLOSE_CONVERSATION", { id: "215" }) });
+    const { engine, close } = buildEngine({ dbFile, intercomUrl: intercom.url, model });
+    const outcome = await engine.start({ persona: "support", requester, text: "close 215", threadId: "t" });
+    expect(outcome.status).toBe("needs_approval");
+    expect(model.calls.length).toBe(4);
     close();
   });
 });

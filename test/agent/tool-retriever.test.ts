@@ -95,6 +95,31 @@ describe("tools select contract", () => {
     expect(parsed[0]?.tools[0]).toEqual({ name: "INTERCOM_CLOSE_CONVERSATION", title: "Close conversation" });
     expect(parsed[1]?.tools[0]?.title).toBe("List all ticket types");
   });
+
+  it("answers a bad line with an error line (naming its real line number) and keeps going", async () => {
+    const out: string[] = [];
+    const problems: string[] = [];
+    async function* lines() {
+      yield "";
+      yield "not json";
+      yield '{"id":"r2"}';
+      yield '{"id":"r3","request":"close the conversation"}';
+    }
+    const count = await runSelect(
+      lines(),
+      new ToolSelector(allTools),
+      2,
+      (l) => out.push(l),
+      (p) => problems.push(p),
+    );
+    expect(count).toBe(3);
+    const parsed = out.map((l) => JSON.parse(l) as { id: string | null; tools: unknown[]; error?: string });
+    expect(parsed.map((p) => p.id)).toEqual([null, "r2", "r3"]);
+    expect(parsed[0]).toMatchObject({ tools: [], error: expect.stringContaining("Line 2 is not JSON") });
+    expect(parsed[1]?.error).toContain('Line 3 has no "request"');
+    expect(parsed[2]?.tools).toHaveLength(2);
+    expect(problems).toHaveLength(2);
+  });
 });
 
 describe("hybrid selection with embeddings", () => {

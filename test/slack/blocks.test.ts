@@ -3,6 +3,7 @@ import type { PendingApproval } from "../../src/agent/run-types.js";
 import { answerMessages, splitText } from "../../src/slack/answer-blocks.js";
 import { APPROVE_ACTION, approvalCard, decodeApprovalRef, settleCard } from "../../src/slack/approval-card.js";
 import { parseEditValues } from "../../src/slack/approval-modals.js";
+import { auditLine } from "../../src/slack/audit-line.js";
 import { conversationOf } from "../../src/slack/close-button.js";
 import { argsInWords, escapeMrkdwn, markdownToMrkdwn, slackDate } from "../../src/slack/mrkdwn.js";
 import { applyProgress } from "../../src/slack/progress-message.js";
@@ -109,5 +110,17 @@ describe("progress and conversations", () => {
   it("finds the conversation a tool call is about", () => {
     expect(conversationOf("INTERCOM_REPLY_TO_CONVERSATION", { conversation_id: "55" })).toBe("55");
     expect(conversationOf("INTERCOM_GET_CONTACT", { id: "55" })).toBeUndefined();
+  });
+});
+
+describe("audit lines", () => {
+  it("name the decider with the decision they made, never 'approved by' for a rejection", () => {
+    const base = { at: 1_800_000_000_000, tool: "INTERCOM_CLOSE_CONVERSATION", persona: "support", requester: "U0ANN" };
+    const rejected = auditLine({ ...base, status: "rejected", decision: "rejected", approver: "U0BOB" });
+    expect(rejected).toContain("rejected by <@U0BOB>");
+    expect(rejected).not.toContain("approved");
+    expect(rejected).toContain("asked by <@U0ANN>");
+    expect(auditLine({ ...base, status: "ok", decision: "approved", approver: "U0BOB" })).toContain("approved by <@U0BOB>");
+    expect(auditLine({ ...base, status: "ok", decision: "auto" })).not.toContain(" by <@U0BOB>");
   });
 });

@@ -75,6 +75,15 @@ describe("Intercom connection", () => {
     const text = await connectText(h);
     expect(text).toContain("INTERCOM_CLIENT_ID");
     expect(text).toContain("INTERCOM_ACCESS_TOKEN");
+    expect(text).toContain("followed by /intercom/oauth/callback");
+  });
+
+  it("with OAuth half configured, connect names only what is missing and the exact redirect URL", async () => {
+    h = await startHarness({ emulator: false, env: { INTERCOM_CLIENT_ID: "cid", SWITCHBOARD_PUBLIC_URL: "https://sb.example.com" } });
+    const text = await connectText(h);
+    expect(text).toContain("INTERCOM_CLIENT_SECRET");
+    expect(text).not.toMatch(/set INTERCOM_CLIENT_ID/);
+    expect(text).toContain("https://sb.example.com/intercom/oauth/callback");
   });
 
   it("with an access token in the environment, connect reports it and offers no link", async () => {

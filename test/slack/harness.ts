@@ -11,7 +11,7 @@ import { closeDeps, createDeps, type Deps } from "../../src/app.js";
 import { buildConfig, envSchema } from "../../src/config.js";
 import { generateDemoWorkspace } from "../../src/emulator/demo/generate.js";
 import { type RunningEmulator, startEmulator } from "../../src/emulator/server.js";
-import { createSilentLogger } from "../../src/logger.js";
+import { createSilentLogger, type Logger } from "../../src/logger.js";
 import { composeSlackApp, type SlackStack } from "../../src/slack/compose-slack-app.js";
 import { type FakeSlackServer, startFakeSlack } from "../fakes/fake-slack-server.js";
 import { type SignOptions, type SlackRequest, sendSigned } from "../fakes/signed-request.js";
@@ -29,6 +29,10 @@ export interface HarnessOptions {
   fakeSlack?: Parameters<typeof startFakeSlack>[0];
   /** The run engine's clock for each boot (milliseconds), to reach approval expiry without waiting. */
   engineClock?: (boot: number) => (() => number) | undefined;
+  /** How often the app sweeps expired approvals (default: the app's own, 60 s). */
+  approvalSweepMs?: number;
+  /** Where the app logs (default: nowhere). */
+  logger?: Logger;
 }
 
 export interface Harness {
@@ -64,7 +68,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   let bootCount = 0;
 
   const boot = async () => {
-    const deps = createDeps(config, { logger: createSilentLogger() });
+    const deps = createDeps(config, { logger: options.logger ?? createSilentLogger() });
     const boot = bootCount++;
     const stack = composeSlackApp(deps, {
       chatModel: options.model?.(boot),
@@ -72,6 +76,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       personas: options.personas,
       clientOptions: { retryConfig: { retries: 0 } },
       postQueue: { sleep: async () => {} },
+      approvalSweepMs: options.approvalSweepMs,
     });
     const { port } = await stack.slack.start(0);
     return { deps, stack, url: `http://127.0.0.1:${port}/slack/events` };

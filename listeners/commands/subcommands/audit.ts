@@ -1,5 +1,5 @@
 /** `/switchboard audit [n]`: the latest n tool calls from the audit log. */
-import { escapeMrkdwn, slackDate } from "../../../src/slack/mrkdwn.js";
+import { auditLine } from "../../../src/slack/audit-line.js";
 import { usageHelp } from "../../../src/slack/usage-help.js";
 import { ephemeral, type Subcommand } from "../subcommand.js";
 
@@ -15,11 +15,7 @@ export const auditSubcommand: Subcommand = async (input) => {
     await ephemeral(input, { text: "The audit log is empty: no tool has run yet." });
     return;
   }
-  const who = (id?: string) => (id && /^[UW][A-Z0-9]+$/.test(id) ? `<@${id}>` : escapeMrkdwn(id ?? "—"));
-  const lines = entries.map(
-    (e) =>
-      `${slackDate(e.at)} · \`${escapeMrkdwn(e.tool)}\` · ${escapeMrkdwn(e.status)} · ${escapeMrkdwn(e.decision)} · ${who(e.requester)}${e.approver ? ` (approved by ${who(e.approver)})` : ""} · _${escapeMrkdwn(e.persona)}_`,
-  );
+  const lines = entries.map(auditLine);
   const blocks = [];
   for (let i = 0; i < lines.length; i += 12)
     blocks.push({
