@@ -41,6 +41,11 @@ export async function runStart(config: Readonly<Config>): Promise<void> {
       if (stopping) return;
       stopping = true;
       logger.info({ signal }, "Stopping: finishing work in flight");
+      // A stop that hangs (a stuck request, an unreachable API) must not keep the process alive forever.
+      setTimeout(() => {
+        logger.error("Could not stop within 20 s; exiting anyway");
+        process.exit(1);
+      }, 20_000).unref();
       stack
         .close()
         .catch((error) => logger.error({ err: error }, "Error while stopping"))

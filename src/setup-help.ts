@@ -24,8 +24,13 @@ export function describeMissingSlackSetup(config: Readonly<Config>): string | un
     intercom,
     `Model: ${config.model.configured ? `${config.model.chatModel} via ${config.model.baseUrl ?? "api.openai.com"}` : "none configured (OPENAI_API_KEY or OPENAI_BASE_URL); features that need one explain what they do without it."}`,
     "",
-    `Try the agent without Slack meanwhile${config.intercom.accessToken ? "" : " (on the demo workspace)"}:`,
-    '  npm run switchboard -- ask "which conversations are waiting for a reply?"',
+    `Meanwhile, try it from the terminal${config.intercom.accessToken ? "" : " on the demo workspace"}:`,
+    ...(config.model.configured
+      ? ['  npx switchboard ask "which conversations are waiting for a reply?"']
+      : [
+          "  npx switchboard tools call INTERCOM_LIST_ALL_ADMINS      (any of the 133 tools; `npx switchboard tools list`)",
+          "  (`npx switchboard ask` also needs a model: set OPENAI_API_KEY, or OPENAI_BASE_URL for a local one)",
+        ]),
     "",
   ].join("\n");
 }

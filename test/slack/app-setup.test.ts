@@ -57,6 +57,12 @@ describe("starting", () => {
     const screen = describeMissingSlackSetup(configWith({}))!;
     for (const part of ["SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "manifest.yml", "emulator", "ask"]) expect(screen).toContain(part);
     expect(screen.split("\n").length).toBeLessThan(25);
+    // with no model, it suggests what works without one and says what ask needs
+    expect(screen).toContain("tools call");
+    expect(screen).toContain("also needs a model");
+    const withModel = describeMissingSlackSetup(configWith({ OPENAI_BASE_URL: "http://127.0.0.1:11434/v1" }))!;
+    expect(withModel).toContain('switchboard ask "');
+    expect(withModel).not.toContain("also needs a model");
     expect(describeMissingSlackSetup(configWith({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1" }))).toBeUndefined();
   });
 

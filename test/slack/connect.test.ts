@@ -3,6 +3,7 @@ import { INTERCOM_TOKEN_SECRET } from "../../src/connections/intercom-connection
 import { slashCommand } from "../fakes/signed-request.js";
 import { type LocalServer, sendJson, startLocalServer } from "../helpers/local-server.js";
 import { type Harness, startHarness } from "./harness.js";
+import { APPROVER, OTHER, testPersonas } from "./support.js";
 
 let h: Harness | undefined;
 let intercom: LocalServer | undefined;
@@ -55,6 +56,17 @@ describe("Intercom connection", () => {
     expect(await connectText(h, "connect revoke")).toContain("was deleted");
     expect(h.deps.secrets.get(INTERCOM_TOKEN_SECRET)).toBeUndefined();
     expect(await connectText(h, "connect revoke")).toContain("No Intercom token");
+  });
+
+  it("only the channel persona's approvers may revoke the stored token", async () => {
+    h = await startHarness({ emulator: false, personas: testPersonas() });
+    h.deps.secrets.put(INTERCOM_TOKEN_SECRET, "dG9rOnN0b3JlZA==");
+    const refused = await h.send(slashCommand({ text: "connect revoke", user_id: OTHER }));
+    expect(JSON.stringify(await refused.json())).toContain("Only the people who approve changes for the support persona");
+    expect(h.deps.secrets.get(INTERCOM_TOKEN_SECRET)).toBe("dG9rOnN0b3JlZA==");
+    const allowed = await h.send(slashCommand({ text: "connect revoke", user_id: APPROVER }));
+    expect(JSON.stringify(await allowed.json())).toContain("was deleted");
+    expect(h.deps.secrets.get(INTERCOM_TOKEN_SECRET)).toBeUndefined();
   });
 
   it("a refused exchange stores nothing and says so", async () => {

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { callTool, ScriptedChatModel, type ScriptStep, say } from "../fakes/scripted-model.js";
 import { buttonClick, eventCallback, slashCommand } from "../fakes/signed-request.js";
 import { type Harness, startHarness } from "./harness.js";
-import { APPROVER, approvalCards, conversationParts, openConversation, testPersonas, text } from "./support.js";
+import { APPROVER, approvalCards, conversationParts, OTHER, openConversation, testPersonas, text } from "./support.js";
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -107,6 +107,9 @@ describe("/switchboard", () => {
     expect(JSON.stringify(await command(harness, "persona nobody"))).toContain("There is no persona called");
     expect(JSON.stringify(await command(harness, "tools close"))).toContain("Close conversation");
     expect(JSON.stringify(await command(harness, "persona analyst"))).toContain("now uses the analyst persona");
+    // support lists approvers, so someone else cannot hand the channel back to it
+    expect(JSON.stringify(await command(harness, "persona support", OTHER))).toContain("Only the approvers of the support persona");
+    expect(JSON.stringify(await command(harness, "persona"))).toContain("This channel uses *analyst*");
     const analystTools = JSON.stringify(await command(harness, "tools close"));
     expect(analystTools).not.toContain("INTERCOM_CLOSE_CONVERSATION");
     expect(JSON.stringify(await command(harness, "persona", APPROVER, "C2"))).toContain("*support*");

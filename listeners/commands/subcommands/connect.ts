@@ -1,6 +1,8 @@
 /** `/switchboard connect [revoke]`: Intercom connection status, an install link, or removing the stored token. */
 import { isAppError } from "../../../src/errors.js";
+import { mayDecide } from "../../../src/slack/approval-flow.js";
 import { escapeMrkdwn } from "../../../src/slack/mrkdwn.js";
+import { personaForChannel } from "../../../src/slack/slack-app-context.js";
 import { usageHelp } from "../../../src/slack/usage-help.js";
 import { ephemeral, type Subcommand } from "../subcommand.js";
 
@@ -8,6 +10,15 @@ export const connectSubcommand: Subcommand = async (input) => {
   const { context, args, rest } = input;
   const connection = context.intercom;
   if (rest === "revoke") {
+    // Revoking disconnects Intercom for everyone, so it takes the same standing as approving a write here.
+    const persona = personaForChannel(context, args.command.channel_id);
+    if (!(await mayDecide(context, args.command.user_id, persona))) {
+      context.logger.warn({ slackUserId: args.command.user_id, persona }, "Intercom revoke refused: not an approver");
+      await ephemeral(input, {
+        text: `Only the people who approve changes for the ${persona} persona can disconnect Intercom; nothing was changed. Ask one of them, or an admin can run \`switchboard secrets revoke intercom.oauth_token\` on the server.`,
+      });
+      return;
+    }
     const removed = connection.revoke();
     context.logger.info({ slackUserId: args.command.user_id, removed }, "Intercom OAuth token revoke requested from Slack");
     const after = connection.status();
