@@ -21,12 +21,41 @@ interface ServeOptions {
   rateLimit?: string;
 }
 
+interface FaultsCliOptions {
+  url: string;
+  burst?: string;
+  errorRate?: string;
+  latency?: string;
+  rateLimit?: string;
+  reset?: boolean;
+}
+
 interface SimulateCliOptions {
   url: string;
   contact?: string;
   conversation?: string;
   body?: string;
   title?: string;
+}
+
+function fraction(value: string, name: string): number {
+  const n = Number(value);
+  if (value.trim() === "" || !Number.isFinite(n) || n < 0 || n > 1) throw new AppError("USAGE", `--${name} must be a number from 0 to 1, got ${value}`);
+  return n;
+}
+
+/** Calls a /__emulator/ route of a running emulator; a refusal or no answer becomes a USAGE error. */
+async function callControl(url: string, token: string, method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
+  const response = await fetch(new URL(path, url), {
+    method,
+    headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  }).catch((error: unknown) => {
+    throw new AppError("USAGE", `No emulator answered at ${url}: ${(error as Error).message}`);
+  });
+  const payload = (await response.json()) as Record<string, unknown> & { errors?: { message?: string }[] };
+  if (!response.ok) throw new AppError("USAGE", `The emulator refused: ${payload.errors?.[0]?.message ?? response.status}`);
+  return payload;
 }
 
 function integer(value: string, name: string, min: number, max: number): number {
@@ -76,6 +105,35 @@ export function registerEmulatorCommands(program: Command, _context: CliContext)
     });
 
   emulator
+    .command("faults")
+    .description("Show or change a running emulator's fault injection and rate limit (for reliability tests)")
+    .option("--url <url>", "the running emulator", "http://127.0.0.1:4010")
+    .option("--burst <n>", "answer the next N API requests with 429")
+    .option("--error-rate <r>", "share of API requests (0 to 1) that fail with a 500 or 503")
+    .option("--latency <ms>", "milliseconds added to every API request")
+    .option("--rate-limit <n>", "requests allowed per 10-second window")
+    .option("--reset", "switch every fault off (the rate limit stays)")
+    .action(async (options: FaultsCliOptions) => {
+      const token = (emulator.opts() as ServeOptions).token;
+      if (options.reset) await callControl(options.url, token, "DELETE", "/__emulator/faults");
+      const change: Record<string, number> = {};
+      if (options.burst !== undefined) change.rateLimitBurst = integer(options.burst, "burst", 0, 1_000_000);
+      if (options.errorRate !== undefined) change.serverErrorRate = fraction(options.errorRate, "error-rate");
+      if (options.latency !== undefined) change.latencyMs = integer(options.latency, "latency", 0, 600_000);
+      // Like --token, commander hands --rate-limit to the parent command, which has an option of that name too.
+      const rateLimit = options.rateLimit ?? (emulator.opts() as ServeOptions).rateLimit;
+      if (rateLimit !== undefined) change.rateLimit = integer(rateLimit, "rate-limit", 1, 1_000_000);
+      const faults =
+        Object.keys(change).length > 0
+          ? await callControl(options.url, token, "PUT", "/__emulator/faults", change)
+          : await callControl(options.url, token, "GET", "/__emulator/faults");
+      const info = await callControl(options.url, token, "GET", "/__emulator/info");
+      console.log(
+        `429 burst: ${faults.rateLimitBurst} requests, 5xx rate: ${faults.serverErrorRate}, added latency: ${faults.latencyMs} ms, rate limit: ${info.rateLimit} per 10 s`,
+      );
+    });
+
+  emulator
     .command("simulate")
     .argument("<kind>", `what to create: ${SIMULATE_KINDS.join(" | ")}`)
     .description("Create inbound activity in a running emulator (fires its webhooks); --token works here too")
@@ -97,6 +155,6 @@ export function registerEmulatorCommands(program: Command, _context: CliContext)
       });
       const payload = (await response.json()) as { id?: string; type?: string; errors?: { message?: string }[] };
       if (!response.ok) throw new AppError("USAGE", `The emulator refused: ${payload.errors?.[0]?.message ?? response.status}`);
-      console.log(`Created ${payload.type} ${payload.id}`);
+      console.log(kind === "reply" ? `Customer replied in ${payload.type} ${payload.id}` : `Created ${payload.type} ${payload.id}`);
     });
 }

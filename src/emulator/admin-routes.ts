@@ -37,8 +37,12 @@ export function adminRoutes(deps: { faults: FaultInjector; rateLimiter: RateLimi
         };
         const rate = numberOrUndefined("serverErrorRate");
         if (rate !== undefined && rate > 1) throw badRequest("serverErrorRate must be between 0 and 1", "parameter_invalid", "serverErrorRate");
-        if (body.rateLimit !== undefined) deps.rateLimiter.limit = numberOrUndefined("rateLimit") ?? deps.rateLimiter.limit;
-        return ok(deps.faults.set({ rateLimitBurst: numberOrUndefined("rateLimitBurst"), serverErrorRate: rate, latencyMs: numberOrUndefined("latencyMs") }));
+        if (body.rateLimit !== undefined && (!Number.isInteger(body.rateLimit) || body.rateLimit < 1))
+          throw badRequest("rateLimit must be a whole number of requests, at least 1", "parameter_invalid", "rateLimit");
+        // Everything is checked before anything changes, so a refused request leaves the settings as they were.
+        const settings = { rateLimitBurst: numberOrUndefined("rateLimitBurst"), serverErrorRate: rate, latencyMs: numberOrUndefined("latencyMs") };
+        if (body.rateLimit !== undefined) deps.rateLimiter.limit = body.rateLimit as number;
+        return ok(deps.faults.set(settings));
       },
     },
     {

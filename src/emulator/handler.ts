@@ -7,6 +7,7 @@ import { ApiError, errorBody } from "./api-error.js";
 import type { FaultInjector } from "./faults.js";
 import type { RateLimiter } from "./rate-limit.js";
 import { Router } from "./router.js";
+import { wakeExpiredSnoozes } from "./snooze-wake.js";
 import type { EmulatorState } from "./state.js";
 import type { Clock, Doc, RouteDef, RouteResult, WebhookSink } from "./types.js";
 import { CURRENT_VERSION, compareVersions, isKnownVersion } from "./version.js";
@@ -55,13 +56,16 @@ export function createRequestHandler(deps: HandlerDeps): RequestHandler {
     if (!isKnownVersion(version)) {
       return json(400, errorBody("intercom_version_invalid", `Intercom-Version ${version} is not a valid version`), decision.headers);
     }
+    wakeExpiredSnoozes(deps.state(), Math.floor(deps.clock.now() / 1000));
     return dispatch(router, request, url, version, decision.headers);
   };
 
   async function dispatch(router: Router, request: Request, url: URL, version: string, headers: Record<string, string>): Promise<Response> {
     const match = router.match(request.method, url.pathname);
     if (!match || match === "method_not_allowed") {
-      return json(404, errorBody("not_found", `No route for ${request.method} ${url.pathname}`), headers);
+      // Intercom answers 404 either way; naming the methods that do exist saves a trip to the source.
+      const hint = match ? ` (it takes ${router.methodsFor(url.pathname).join(", ")})` : "";
+      return json(404, errorBody("not_found", `No route for ${request.method} ${url.pathname}${hint}`), headers);
     }
     if (match.def.maxVersion && compareVersions(version, match.def.maxVersion) > 0) {
       const message = `${request.method} ${match.def.path} was removed from the API after version ${match.def.maxVersion}; it is not available in Intercom-Version ${version}`;

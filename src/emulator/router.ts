@@ -34,6 +34,12 @@ export class Router {
     return undefined;
   }
 
+  /** The methods some route answers on this path (for a helpful message when the method is wrong). */
+  methodsFor(pathname: string): string[] {
+    const parts = pathname.split("/").filter(Boolean);
+    return [...this.byMethod].filter(([, list]) => this.find(list, parts)).map(([method]) => method);
+  }
+
   private find(list: CompiledRoute[], parts: string[]): RouteMatch | undefined {
     outer: for (const route of list) {
       if (route.segments.length !== parts.length) continue;

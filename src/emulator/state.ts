@@ -55,6 +55,9 @@ export interface WorkspaceInfo {
 
 export class EmulatorState {
   private readonly maps = new Map<CollectionName, Map<string, Doc>>();
+  /** Insertion rank of each document: cursors carry it so a page can resume after items that were since deleted. */
+  private readonly ranks = new Map<string, number>();
+  private nextRank = 0;
   private counters: Record<string, number> = {};
   persistence?: Persistence;
   /** Short-lived, unpersisted bookkeeping (the companies scroll, export jobs in flight). */
@@ -86,6 +89,7 @@ export class EmulatorState {
 
   /** Inserts or replaces; a replaced document keeps its place in the order. */
   save(collection: CollectionName, doc: Doc): Doc {
+    this.rank(collection, String(doc.id));
     this.maps.get(collection)!.set(String(doc.id), doc);
     this.persistence?.save(collection, doc);
     return doc;
@@ -93,10 +97,25 @@ export class EmulatorState {
 
   /** Loads without writing through (used when restoring from the database). */
   load(collection: CollectionName, doc: Doc): void {
+    this.rank(collection, String(doc.id));
     this.maps.get(collection)!.set(String(doc.id), doc);
   }
 
+  /**
+   * Where a document stands in its collection's order (rises with each new document, kept while it is
+   * replaced); undefined for one that is not stored.
+   */
+  positionOf(collection: CollectionName, id: string): number | undefined {
+    return this.ranks.get(`${collection}/${id}`);
+  }
+
+  private rank(collection: CollectionName, id: string): void {
+    const key = `${collection}/${id}`;
+    if (!this.ranks.has(key)) this.ranks.set(key, this.nextRank++);
+  }
+
   remove(collection: CollectionName, id: string): boolean {
+    this.ranks.delete(`${collection}/${id}`);
     const existed = this.maps.get(collection)!.delete(id);
     if (existed) this.persistence?.remove(collection, id);
     return existed;

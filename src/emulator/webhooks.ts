@@ -72,6 +72,8 @@ export class WebhookDispatcher implements WebhookSink {
       });
       await response.arrayBuffer();
       this.deliveries.push({ topic, id, status: response.status });
+      // A receiver that refuses the notification (bad signature, crash) is as worth reporting as one that is down.
+      if (!response.ok) this.config.onError?.(new Error(`${this.config.url} answered HTTP ${response.status}`), topic);
     } catch (error) {
       this.deliveries.push({ topic, id, status: "failed" });
       this.config.onError?.(error, topic);

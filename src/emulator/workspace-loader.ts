@@ -39,11 +39,20 @@ export function stateFromWorkspace(workspace: DemoWorkspace, name = "Switchboard
   return state;
 }
 
-/** Segment membership by person type: "user" segments hold users, "contact" segments hold everyone. */
+/**
+ * Segment membership follows each generated segment's rule (its member list); a segment without one falls back
+ * to its person type: "user" segments hold users, "contact" segments hold everyone.
+ */
 function assignSegments(state: EmulatorState): void {
   const segments = state.all("segments");
+  const members = new Map(segments.map((s) => [s.id as string, Array.isArray(s._member_ids) ? new Set(s._member_ids as string[]) : undefined]));
   for (const contact of state.values("contacts")) {
-    contact._segment_ids = segments.filter((s) => s.person_type === "contact" || contact.role === "user").map((s) => s.id);
+    contact._segment_ids = segments
+      .filter((s) => {
+        const rule = members.get(s.id);
+        return rule ? rule.has(contact.id) : s.person_type === "contact" || contact.role === "user";
+      })
+      .map((s) => s.id);
   }
 }
 

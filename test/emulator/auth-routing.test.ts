@@ -27,6 +27,13 @@ describe("auth, routing and versions", () => {
     expect(result.body.errors[0].code).toBe("not_found");
   });
 
+  it("names the methods a path does take when the method is wrong", async () => {
+    const result = await call(em, "POST", "/__emulator/faults", { latencyMs: 5 });
+    expect(result.status).toBe(404);
+    expect(result.body.errors[0].message).toBe("No route for POST /__emulator/faults (it takes GET, PUT, DELETE)");
+    expect((await call(em, "PATCH", "/contacts")).body.errors[0].message).toMatch(/\(it takes GET, POST\)$/);
+  });
+
   it("rejects a body that is not JSON", async () => {
     const response = await em.handle(
       new Request("http://emulator.test/contacts", { method: "POST", headers: { Authorization: "Bearer emulator-token" }, body: "{not json" }),
@@ -39,6 +46,16 @@ describe("auth, routing and versions", () => {
     const result = await call(em, "GET", "/me", undefined, { "Intercom-Version": "banana" });
     expect(result.status).toBe(400);
     expect(result.body.errors[0].code).toBe("intercom_version_invalid");
+  });
+
+  it("refuses model=conversation on GET /data_attributes from 2.16, as Intercom does, and keeps it for older versions", async () => {
+    const refused = await call(em, "GET", "/data_attributes?model=conversation");
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors[0]).toMatchObject({ code: "parameter_invalid", message: expect.stringMatching(/GET \/conversations\/attributes/) });
+    const old = await call(em, "GET", "/data_attributes?model=conversation", undefined, { "Intercom-Version": "2.11" });
+    expect(old.status).toBe(200);
+    expect(old.body.type).toBe("list");
+    expect((await call(em, "GET", "/data_attributes?model=contact")).status).toBe(200);
   });
 
   it("serves GET /counts and DELETE /visitors/{id} only to old API versions", async () => {

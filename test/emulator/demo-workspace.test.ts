@@ -66,6 +66,26 @@ describe("generateDemoWorkspace", () => {
     expect(workspace.tickets.length).toBe(250);
   });
 
+  it("keeps waits plausible: hours for most, a few days at most, and nothing left open for weeks", () => {
+    const open = workspace.conversations.filter((c) => c.state === "open");
+    const waits = open.filter((c) => c.waiting_since !== null).map((c) => NOW - c.waiting_since!);
+    expect(waits.length).toBeGreaterThan(10);
+    expect(Math.max(...waits)).toBeLessThanOrEqual(7 * DAY);
+    expect(waits.filter((w) => w <= DAY).length / waits.length).toBeGreaterThan(0.6);
+    expect(Math.max(...open.map((c) => NOW - c.updated_at))).toBeLessThanOrEqual(7 * DAY);
+  });
+
+  it("keeps the ticket backlog plausible: nothing untriaged for days, old tickets mostly resolved", () => {
+    const open = workspace.tickets.filter((t) => t.open);
+    expect(open.length).toBeGreaterThan(5);
+    expect(open.length / workspace.tickets.length).toBeLessThan(0.35);
+    const untriaged = open.filter((t) => t.ticket_state.category === "submitted");
+    expect(untriaged.length).toBeGreaterThan(0);
+    expect(Math.max(...untriaged.map((t) => NOW - t.created_at))).toBeLessThanOrEqual(7 * DAY);
+    const stale = open.filter((t) => NOW - t.created_at > 14 * DAY);
+    expect(stale.length / open.length).toBeLessThan(0.25);
+  });
+
   it("has a realistic mix: mostly answered, some waiting for hours, angry, reopened and VIP", () => {
     const all = workspace.conversations;
     const answeredAndClosed = fraction(all, (c) => c.state === "closed" && c.statistics.first_admin_reply_at !== undefined);
@@ -110,7 +130,7 @@ describe("generateDemoWorkspace", () => {
       }
       expect(previous).toBeLessThanOrEqual(NOW);
       expect(c.state).toBe(state);
-      expect(c.open).toBe(state === "open");
+      expect(c.open).toBe(state !== "closed");
       const adminReplies = parts.filter(isAdminReply).map((p) => p.created_at);
       const closes = parts.filter((p) => p.part_type === "close");
       const contactComments = parts.filter((p) => p.part_type === "comment" && p.author.type !== "admin").map((p) => p.created_at);

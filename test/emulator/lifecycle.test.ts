@@ -79,6 +79,40 @@ describe("conversation lifecycle", () => {
     expect(last.body.id).toBe(id);
   });
 
+  it("reopens a snoozed conversation by itself once snoozed_until has passed", async () => {
+    const em = makeEmulator();
+    const admin = em.state.workspace.meAdminId;
+    const t0 = Math.floor(em.clock.now() / 1000);
+    const [first, second] = em.state.all("conversations").filter((c) => c.state === "open");
+    const partsBefore = second.statistics.count_conversation_parts as number;
+    const snooze = (id: string, until: number) =>
+      call(em, "POST", `/conversations/${id}/parts`, { message_type: "snoozed", admin_id: admin, snoozed_until: until });
+    expect((await snooze(first.id, t0 + 7200)).body.state).toBe("snoozed");
+    em.clock.advance(60_000);
+    expect((await call(em, "GET", `/conversations/${first.id}`)).body.state).toBe("snoozed");
+    // A shorter snooze set after the waker has already looked must still wake first.
+    expect((await snooze(second.id, t0 + 600)).body.state).toBe("snoozed");
+    em.clock.advance(600_000);
+    const woken = (await call(em, "GET", `/conversations/${second.id}`)).body;
+    expect(woken).toMatchObject({ state: "open", open: true, snoozed_until: null });
+    const last = woken.conversation_parts.conversation_parts.at(-1);
+    expect(last).toMatchObject({ part_type: "unsnoozed", created_at: t0 + 600, state: "open", author: { type: "admin", id: admin } });
+    expect(woken.statistics.count_conversation_parts).toBe(partsBefore + 2);
+    expect((await call(em, "GET", `/conversations/${first.id}`)).body.state).toBe("snoozed");
+    em.clock.advance(7200_000);
+    const snoozedLeft = await call(em, "POST", "/conversations/search", {
+      query: {
+        operator: "AND",
+        value: [
+          { field: "state", operator: "=", value: "snoozed" },
+          { field: "snoozed_until", operator: "<", value: t0 + 7201 },
+        ],
+      },
+    });
+    expect(snoozedLeft.body.conversations.map((c: Doc) => c.id)).not.toContain(first.id);
+    expect((await call(em, "GET", `/conversations/${first.id}`)).body).toMatchObject({ state: "open", snoozed_until: null });
+  });
+
   it("refuses bad part requests with the right statuses", async () => {
     const em = makeEmulator();
     const id = em.state.all("conversations")[0].id;
@@ -123,6 +157,8 @@ describe("conversation lifecycle", () => {
     const parts = done.body.ticket_parts.ticket_parts as Doc[];
     expect(parts.at(-1)).toMatchObject({ previous_ticket_state: "in_progress", ticket_state: "resolved" });
     expect((await call(em, "PUT", `/tickets/${created.body.id}`, { ticket_state_id: "nope" })).status).toBe(400);
+    const reopened = await call(em, "PUT", `/tickets/${created.body.id}`, { ticket_state_id: inProgress.id, admin_id: admin });
+    expect(reopened.body).toMatchObject({ open: true, ticket_state: { category: "in_progress" }, previous_ticket_state_id: resolved.id });
 
     expect((await call(em, "DELETE", `/tickets/${created.body.id}`)).body).toEqual({ id: created.body.id, object: "ticket", deleted: true });
     expect((await call(em, "GET", `/tickets/${created.body.id}`)).status).toBe(404);

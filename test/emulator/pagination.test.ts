@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { createEmulator } from "../../src/emulator/emulator.js";
 import type { Doc } from "../../src/emulator/types.js";
-import { call, makeEmulator } from "./helpers.js";
+import { call, ManualClock, makeEmulator, TEST_NOW } from "./helpers.js";
 
 describe("pagination", () => {
   it("walks GET /conversations with starting_after cursors and respects per_page limits", async () => {
@@ -22,6 +23,89 @@ describe("pagination", () => {
     expect((await call(em, "GET", "/conversations?per_page=151")).status).toBe(400);
     expect((await call(em, "GET", "/conversations?per_page=0")).status).toBe(400);
     expect((await call(em, "GET", "/conversations?starting_after=garbage")).status).toBe(400);
+  });
+
+  it("keeps cursors on the next unseen item when the data changes between pages", async () => {
+    const em = makeEmulator();
+    // A cleanup job that archives what it has seen: every contact of each page is deleted before the next page.
+    const everyone = em.state.all("contacts").map((c) => c.id);
+    const visited: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const result = await call(em, "GET", `/contacts?per_page=10${cursor ? `&starting_after=${cursor}` : ""}`);
+      for (const contact of result.body.data as Doc[]) {
+        visited.push(contact.id);
+        expect((await call(em, "DELETE", `/contacts/${contact.id}`)).status).toBe(200);
+      }
+      cursor = result.body.pages.next?.starting_after;
+    } while (cursor);
+    expect(visited).toEqual(everyone);
+
+    // A search walk where the last conversation handed out is deleted before the next page: no duplicates, no gaps.
+    const query = { query: { field: "state", operator: "!=", value: "snoozed" }, pagination: { per_page: 7 } as Doc };
+    const seen: string[] = [];
+    let next: string | undefined;
+    let round = 0;
+    do {
+      const page = await call(em, "POST", "/conversations/search", { ...query, pagination: { per_page: 7, starting_after: next } });
+      seen.push(...page.body.conversations.map((c: Doc) => c.id));
+      next = page.body.pages.next?.starting_after;
+      if (round++ === 1) em.state.remove("conversations", seen[seen.length - 1]);
+    } while (next);
+    expect(new Set(seen).size).toBe(seen.length);
+    const remaining = em.state
+      .all("conversations")
+      .filter((c) => c.state !== "snoozed")
+      .map((c) => c.id);
+    expect(seen.filter((id) => em.state.get("conversations", id))).toEqual(remaining);
+  });
+
+  it("walks large search results page by page with exactly the items of a full scan, for all three searches", async () => {
+    const em = createEmulator({ conversations: 3000, seed: 11, now: TEST_NOW, clock: new ManualClock() });
+    const cases: { path: string; list: string; query: Doc; expected: Doc[] }[] = [
+      {
+        path: "/conversations/search",
+        list: "conversations",
+        query: {
+          operator: "OR",
+          value: [
+            { field: "state", operator: "=", value: "closed" },
+            { field: "priority", operator: "IN", value: ["high", "urgent"] },
+          ],
+        },
+        expected: em.state.all("conversations").filter((c) => c.state === "closed" || c.priority === "high" || c.priority === "urgent"),
+      },
+      {
+        path: "/contacts/search",
+        list: "data",
+        query: { field: "role", operator: "=", value: "user" },
+        expected: em.state.all("contacts").filter((c) => c.role === "user"),
+      },
+      {
+        path: "/tickets/search",
+        list: "tickets",
+        query: { field: "created_at", operator: ">", value: 0 },
+        expected: em.state.all("tickets"),
+      },
+    ];
+    for (const { path, list, query, expected } of cases) {
+      expect(expected.length).toBeGreaterThan(150);
+      for (const perPage of [150, 37]) {
+        const seen: string[] = [];
+        let cursor: string | undefined;
+        let page = 0;
+        do {
+          const result = await call(em, "POST", path, { query, pagination: { per_page: perPage, starting_after: cursor } });
+          expect(result.status, JSON.stringify(result.body)).toBe(200);
+          page += 1;
+          expect(result.body.pages).toMatchObject({ page, per_page: perPage, total_pages: Math.ceil(expected.length / perPage) });
+          expect(result.body.total_count).toBe(expected.length);
+          seen.push(...result.body[list].map((d: Doc) => d.id));
+          cursor = result.body.pages.next?.starting_after;
+        } while (cursor);
+        expect(seen, `${path} per_page ${perPage}`).toEqual(expected.map((d) => d.id));
+      }
+    }
   });
 
   it("pages companies by page number", async () => {

@@ -33,6 +33,14 @@ describe("rate limits", () => {
     expect((await call(em, "GET", "/me")).status).toBe(429);
     await call(em, "PUT", "/__emulator/faults", { rateLimit: 5 });
     expect((await call(em, "GET", "/me")).status).toBe(200);
+    // A budget of zero (or a fraction) would turn every request into a 429: refused, and nothing changes.
+    for (const rateLimit of [0, 2.5, "9"]) {
+      const refused = await call(em, "PUT", "/__emulator/faults", { rateLimit, latencyMs: 50 });
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors[0].field).toBe("rateLimit");
+    }
+    expect((await call(em, "GET", "/__emulator/faults")).body.latencyMs).toBe(0);
+    expect((await call(em, "GET", "/me")).status).toBe(200);
   });
 });
 

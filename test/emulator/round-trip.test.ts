@@ -28,6 +28,11 @@ describe("writes round-trip", () => {
 
     const duplicate = await call(em, "POST", "/contacts", { role: "user", email: "round.trip@example.com" });
     expect(duplicate.status).toBe(409);
+    const badRole = await call(em, "POST", "/contacts", { role: "wizard", email: "merlin@example.com" });
+    expect(badRole.status).toBe(400);
+    expect(badRole.body.errors[0]).toMatchObject({ code: "parameter_invalid", field: "role" });
+    expect((await call(em, "PUT", `/contacts/${created.body.id}`, { role: "admin" })).status).toBe(400);
+    expect((await call(em, "GET", `/contacts/${created.body.id}`)).body.role).toBe("user");
 
     const deleted = await call(em, "DELETE", `/contacts/${created.body.id}`);
     expect(deleted.body).toEqual({ type: "contact", id: created.body.id, external_id: null, deleted: true });
@@ -57,6 +62,29 @@ describe("writes round-trip", () => {
     await call(em, "DELETE", `/contacts/${contact.id}/tags/${tag.id}`);
     expect((await call(em, "DELETE", `/tags/${tag.id}`)).status).toBe(200);
     expect((await call(em, "GET", `/tags/${tag.id}`)).status).toBe(404);
+  });
+
+  it("puts contacts in the segments whose rule they meet, and nowhere else", async () => {
+    const em = makeEmulator();
+    const segments = (await call(em, "GET", "/segments?include_count=true")).body.segments as { id: string; name: string; count: number }[];
+    const byName = Object.fromEntries(segments.map((s) => [s.name, s]));
+    const vips = em.state.all("contacts").filter((c) => c.custom_attributes?.plan === "vip");
+    expect(vips.length).toBeGreaterThan(0);
+    const found = await call(em, "POST", "/contacts/search", {
+      query: { field: "segment_id", operator: "=", value: byName["VIP customers"].id },
+      pagination: { per_page: 150 },
+    });
+    expect(found.body.data.map((c: { id: string }) => c.id).sort()).toEqual(vips.map((c) => c.id).sort());
+    expect(found.body.total_count).toBe(byName["VIP customers"].count);
+    const leads = await call(em, "POST", "/contacts/search", { query: { field: "segment_id", operator: "=", value: byName["New leads"].id } });
+    expect(leads.body.total_count).toBe(em.state.all("contacts").filter((c) => c.role === "lead").length);
+    const own = (await call(em, "GET", `/contacts/${vips[0].id}/segments`)).body.data as Record<string, unknown>[];
+    const names = own.map((s) => s.name);
+    expect(names).toContain("VIP customers");
+    expect(names).not.toContain("New leads");
+    // Active and slipping away are opposite rules: nobody is in both.
+    expect(names.includes("Active users") && names.includes("Slipping away")).toBe(false);
+    expect(own.every((s) => Object.keys(s).every((key) => !key.startsWith("_")))).toBe(true);
   });
 
   it("is deterministic for a seed", async () => {

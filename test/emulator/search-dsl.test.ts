@@ -62,6 +62,44 @@ describe("search query DSL", () => {
     expect(err.body.errors[0].message).toMatch(/not supported on created_at/);
   });
 
+  it("takes timestamps and counts written as strings, as Intercom's own examples send them", async () => {
+    expectIds(await contacts({ field: "created_at", operator: "=", value: String(dayStart + 50_000) }), ["ann", "bob", "cat"]);
+    const since = TEST_NOW - 3 * DAY;
+    const asNumber = await ids_of("/conversations/search", { field: "created_at", operator: ">", value: since });
+    expect(asNumber.length).toBeGreaterThan(0);
+    expect(await ids_of("/conversations/search", { field: "created_at", operator: ">", value: String(since) })).toEqual(asNumber);
+    const reopened = await ids_of("/conversations/search", { field: "statistics.count_reopens", operator: "IN", value: ["1", "2"] });
+    expect(reopened).toEqual(await ids_of("/conversations/search", { field: "statistics.count_reopens", operator: "IN", value: [1, 2] }));
+    const err = await call(em, "POST", "/conversations/search", { query: { field: "created_at", operator: ">", value: "yesterday" } });
+    expect(err.status).toBe(400);
+    expect(err.body.errors[0]).toMatchObject({ code: "invalid_query", message: expect.stringMatching(/UNIX timestamp/) });
+  });
+
+  it("sorts a contacts search by a field, descending unless asked otherwise, and pages through the sorted list", async () => {
+    const query = { field: "role", operator: "IN", value: ["user", "lead"] };
+    const walk = async (sort: Doc) => {
+      const seen: Doc[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await call(em, "POST", "/contacts/search", { query, sort, pagination: { per_page: 9, starting_after: cursor } });
+        expect(page.status, JSON.stringify(page.body)).toBe(200);
+        seen.push(...page.body.data);
+        cursor = page.body.pages.next?.starting_after;
+      } while (cursor);
+      return seen;
+    };
+    const ascending = await walk({ field: "created_at", order: "ascending" });
+    const times = ascending.map((c) => c.created_at as number);
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(new Set(ascending.map((c) => c.id)).size).toBe(em.state.count("contacts"));
+    const descending = await walk({ field: "created_at" });
+    expect(descending.map((c) => c.created_at)).toEqual([...times].sort((a, b) => b - a));
+    const bad = await call(em, "POST", "/contacts/search", { query, sort: { field: "created_at", order: "sideways" } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].code).toBe("invalid_sort_order");
+    expect((await call(em, "POST", "/contacts/search", { query, sort: { field: "shoe_size" } })).status).toBe(400);
+  });
+
   it("nests AND/OR two levels deep", async () => {
     const query = {
       operator: "OR",
@@ -160,6 +198,27 @@ describe("search query DSL", () => {
       .find((w: string) => /^[a-z]{5,}$/i.test(w));
     const byWord = await ids_of("/conversations/search", { field: "source.body", operator: "=", value: word });
     expect(byWord).toContain(sample.id);
+  });
+
+  it("finds conversations by their customer rating under the search field names", async () => {
+    const rated = em.state.all("conversations").filter((c) => c.conversation_rating);
+    const low = rated.filter((c) => c.conversation_rating.rating <= 2);
+    expect(low.length).toBeGreaterThan(0);
+    const sorted = (list: string[]) => [...list].sort();
+    expect(sorted(await ids_of("/conversations/search", { field: "conversation_rating.score", operator: "<=", value: 2 }))).toEqual(
+      sorted(low.map((c) => c.id)),
+    );
+    const sample = low[0].conversation_rating;
+    const query = {
+      operator: "AND",
+      value: [
+        { field: "conversation_rating.contact_id", operator: "=", value: sample.contact.id },
+        { field: "conversation_rating.admin_id", operator: "=", value: sample.teammate.id },
+        { field: "conversation_rating.replied_at", operator: "=", value: sample.created_at },
+        { field: "conversation_rating.requested_at", operator: "<=", value: sample.created_at },
+      ],
+    };
+    expect(await ids_of("/conversations/search", query)).toContain(low[0].id);
   });
 
   it("searches tickets by state, category alias and ticket attributes", async () => {

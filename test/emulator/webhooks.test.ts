@@ -82,13 +82,22 @@ describe("webhooks", () => {
 
   it("a receiver with another secret rejects the signature", async () => {
     received.length = 0;
-    const em = await startEmulator({ workspace: smallWorkspace(), clock: new ManualClock(), webhookUrl: receiverUrl, webhookSecret: "wrong-secret" });
+    const failures: string[] = [];
+    const em = await startEmulator({
+      workspace: smallWorkspace(),
+      clock: new ManualClock(),
+      webhookUrl: receiverUrl,
+      webhookSecret: "wrong-secret",
+      onWebhookError: (error, topic) => failures.push(`${topic}: ${(error as Error).message}`),
+    });
     try {
       em.simulate("reply");
       await em.drainWebhooks();
       expect(received).toHaveLength(1);
       expect(received[0].verified).toBe(false);
       expect(em.webhookDeliveries()[0].status).toBe(401);
+      // The operator hears about the refusal instead of a silent drop.
+      expect(failures).toEqual([expect.stringMatching(/^conversation\.user\.replied: .*answered HTTP 401$/)]);
     } finally {
       await em.close();
     }

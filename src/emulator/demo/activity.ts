@@ -93,6 +93,7 @@ export function buildSegments(seed: number, now: number, contacts: Contact[]): S
       updated_at: now - DAY,
       person_type: personType,
       count: contacts.reduce((n, c) => (test(c) ? n + 1 : n), 0),
+      _member_ids: contacts.filter(test).map((c) => c.id),
     };
   });
 }

@@ -60,16 +60,19 @@ export function chooseCourse(rng: Rng, age: number): Course {
     return "resolved";
   }
   if (age <= 3 * DAY) {
-    if (u < 0.08) return "neglected";
-    if (u < 0.13) return "chased";
-    if (u < 0.2) return "awaiting_customer";
-    if (u < 0.25) return "snoozed";
-    if (u < 0.33) return "reopened";
+    if (u < 0.04) return "neglected";
+    if (u < 0.07) return "chased";
+    if (u < 0.14) return "awaiting_customer";
+    if (u < 0.19) return "snoozed";
+    if (u < 0.27) return "reopened";
     return "resolved";
   }
-  // Older conversations are rarely still unanswered: a few forgotten ones, for escalation to find.
-  if (u < 0.004) return "neglected";
-  if (u < 0.008) return "chased";
+  // A few forgotten ones from earlier this week, for escalation to find. Older ones were all answered at some
+  // point: a customer left waiting for weeks would look like a broken generator, not a busy inbox.
+  if (age <= 6 * DAY) {
+    if (u < 0.012) return "neglected";
+    if (u < 0.02) return "chased";
+  }
   if (u < 0.036) return "awaiting_customer";
   if (u < 0.046) return "snoozed";
   if (u < 0.126) return "reopened";

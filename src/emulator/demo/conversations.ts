@@ -203,6 +203,10 @@ export function buildConversations(input: ConversationBuildInput): ConversationB
           snoozedUntil = undefined;
           add(until + rng.int(10 * 60, 4 * HOUR), "close", true, null, "closed");
         }
+      } else if (course === "awaiting_customer") {
+        // The team closes a question the customer never came back to after a few quiet days.
+        t += rng.int(2 * DAY, 5 * DAY);
+        add(t, "close", true, null, "closed");
       } else if (course === "resolved" || course === "reopened") {
         if (rng.chance(0.5)) {
           t += rng.int(120, 3 * HOUR);
@@ -219,10 +223,9 @@ export function buildConversations(input: ConversationBuildInput): ConversationB
           add(t, "comment", false, angry ? angryReopenHtml : rng.pick(comebackHtml), "open");
           t += replyDelay(rng, vip);
           add(t, "comment", true, greeting + rng.pick(escalationHtml), "open");
-          if (rng.chance(0.7)) {
-            t += rng.int(HOUR, 2 * DAY);
-            add(t, "close", true, null, "closed");
-          }
+          // Mostly closed once settled; the rest after a few quiet days, so none stays open for weeks.
+          t += rng.chance(0.7) ? rng.int(HOUR, 2 * DAY) : rng.int(2 * DAY, 5 * DAY);
+          add(t, "close", true, null, "closed");
         }
       }
     }
@@ -247,7 +250,8 @@ export function buildConversations(input: ConversationBuildInput): ConversationB
       updated_at: parts.length > 0 ? parts[parts.length - 1].created_at : created,
       waiting_since: computeWaitingSince(created, parts),
       snoozed_until: state === "snoozed" && snoozedUntil !== undefined ? snoozedUntil : null,
-      open: state === "open",
+      // Snoozed still counts as open (the spec's own snoozed example says open: true); only closed is not.
+      open: state !== "closed",
       state,
       read: hasAdminPart,
       priority: angry && vip ? "urgent" : angry || vip ? "high" : tagNames.includes("fraud") ? "medium" : "none",

@@ -154,6 +154,20 @@ const cloneType = (type: TicketType): TicketType => ({
   ticket_states: { type: "list", data: type.ticket_states.data.map(copyState) },
 });
 
+/**
+ * Index into submitted / in progress / waiting on customer / resolved for a ticket of this age: new tickets are
+ * spread over every state, older ones are mostly resolved, and only the odd long investigation is still open
+ * after a couple of weeks (nothing sits untriaged for more than a few days).
+ */
+function ticketTarget(u: number, age: number): number {
+  const [submitted, inProgress, waiting] =
+    age <= 2 * DAY ? [0.2, 0.3, 0.15] : age <= 7 * DAY ? [0.04, 0.22, 0.12] : age <= 14 * DAY ? [0, 0.12, 0.05] : [0, 0.05, 0.01];
+  if (u < submitted) return 0;
+  if (u < submitted + inProgress) return 1;
+  if (u < submitted + inProgress + waiting) return 2;
+  return 3;
+}
+
 export function buildTickets({ rng, now, windowStart, count, dataset, users, team, ticketTypes }: TicketBuildInput): Ticket[] {
   const eligible = dataset.intents
     .map((intent) => ({ intent, key: typeKeyFor(intent) }))
@@ -176,8 +190,7 @@ export function buildTickets({ rng, now, windowStart, count, dataset, users, tea
     const teamKey = key === "fraud" || key === "dispute" ? "payments" : "frontline";
     const adminId = rng.pick(team.adminIdsByTeam[teamKey]);
     const admin = team.admins.find((a) => Number(a.id) === adminId)!;
-    const u = rng.next();
-    const target = u < 0.15 ? targets[0] : u < 0.4 ? targets[1] : u < 0.55 ? targets[2] : targets[3];
+    const target = targets[ticketTarget(rng.next(), now - created)];
 
     const parts: TicketPart[] = [];
     let stateId = "4001";

@@ -235,6 +235,8 @@ export interface Segment {
   updated_at: Timestamp;
   person_type: "contact" | "user";
   count: number | null;
+  /** Who the segment's rule selects (internal: underscore fields never leave the emulator). */
+  _member_ids?: string[];
 }
 
 export interface CompanyNote {

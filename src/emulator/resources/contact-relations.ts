@@ -51,7 +51,8 @@ export const contactRelationRoutes: RouteDef[] = [
     handler: ({ state, params }) => {
       const contact = findContact(state, params.contact_id);
       const ids = (contact._segment_ids as string[] | undefined) ?? [];
-      return ok({ type: "list", data: ids.map((id) => state.get("segments", id)).filter(Boolean) });
+      const segments = ids.map((id) => state.get("segments", id)).filter((segment): segment is Doc => segment !== undefined);
+      return ok({ type: "list", data: segments.map(publicDoc) });
     },
   },
   {

@@ -82,12 +82,19 @@ export function removeFromList(list: Doc, id: string): void {
   list.total_count = list.data.length;
 }
 
+/** A contact is a user or a lead; anything else would be stored as given and break searches by role. */
+function checkRole(body: Doc): void {
+  if (body.role !== undefined && body.role !== "user" && body.role !== "lead")
+    throw badRequest(`role must be user or lead, got ${JSON.stringify(body.role)}`, "parameter_invalid", "role");
+}
+
 export const contactRoutes: RouteDef[] = [
   {
     method: "POST",
     path: "/contacts",
     handler: ({ state, body, nowSeconds }) => {
       if (!body.email && !body.external_id && !body.role) throw badRequest("A contact needs at least one of email, external_id or role", "parameter_not_found");
+      checkRole(body);
       if (body.email && [...searchable(state)].some((c) => c.email === body.email && c.role === (body.role ?? "user"))) {
         throw new ApiError(409, "conflict", "A contact matching those details already exists");
       }
@@ -102,7 +109,7 @@ export const contactRoutes: RouteDef[] = [
     path: "/contacts",
     handler: ({ state, query }) => {
       const perPage = parsePerPage(query.get("per_page"), { defaultPerPage: 50, maxPerPage: 150 });
-      const page = cursorPage([...searchable(state)], perPage, query.get("starting_after"));
+      const page = cursorPage([...searchable(state)], perPage, query.get("starting_after"), (doc) => state.positionOf("contacts", String(doc.id)));
       return ok({ type: "list", data: page.items.map(contactView), total_count: page.totalCount, pages: page.pages });
     },
   },
@@ -110,7 +117,16 @@ export const contactRoutes: RouteDef[] = [
     method: "POST",
     path: "/contacts/search",
     handler: ({ state, body }) => {
-      const page = runSearch(searchable(state), body, contactSearchSchema, { defaultPerPage: 50, maxPerPage: 150 });
+      const page = runSearch(
+        searchable(state),
+        body,
+        contactSearchSchema,
+        { defaultPerPage: 50, maxPerPage: 150 },
+        {
+          positionOf: (doc) => state.positionOf("contacts", String(doc.id)),
+          sortable: true,
+        },
+      );
       return ok({ type: "list", data: page.items.map(contactView), total_count: page.totalCount, pages: page.pages });
     },
   },
@@ -128,6 +144,7 @@ export const contactRoutes: RouteDef[] = [
     path: "/contacts/{contact_id}",
     handler: ({ state, params, body, nowSeconds }) => {
       const contact = findContact(state, params.contact_id);
+      checkRole(body);
       applyFields(contact, body, WRITABLE);
       if (typeof body.avatar === "string") contact.avatar = { type: "avatar", image_url: body.avatar };
       if (typeof body.email === "string") contact.email_domain = body.email.split("@")[1] ?? "";

@@ -1,6 +1,7 @@
 /** Turns request bodies into lifecycle actions, applies them, and emits the matching webhook topics. */
 import { ApiError, badRequest, notFound } from "../api-error.js";
 import { type Actor, applyAction, type LifecycleAction } from "../conversation-lifecycle.js";
+import { noteSnooze } from "../snooze-wake.js";
 import type { EmulatorState } from "../state.js";
 import type { Doc, WebhookSink } from "../types.js";
 import { requireDoc, requireString, wrapParagraph } from "./common.js";
@@ -18,6 +19,7 @@ export function actorFromContact(contact: Doc): Actor {
 export function act(state: EmulatorState, webhooks: WebhookSink, conversation: Doc, action: LifecycleAction, now: number): Doc {
   applyAction(conversation, action, now, state.nextId("part", "numeric", 9_000_000));
   state.save("conversations", conversation);
+  if (action.kind === "snooze") noteSnooze(state, action.until);
   const customer = action.actor.type === "user" || action.actor.type === "lead";
   const topic =
     action.kind === "comment"

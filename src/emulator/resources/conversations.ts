@@ -120,7 +120,7 @@ export const conversationRoutes: RouteDef[] = [
     path: "/conversations",
     handler: ({ state, query }) => {
       const perPage = parsePerPage(query.get("per_page"), { defaultPerPage: 20, maxPerPage: 150 });
-      const page = cursorPage(state.all("conversations"), perPage, query.get("starting_after"));
+      const page = cursorPage(state.all("conversations"), perPage, query.get("starting_after"), (doc) => state.positionOf("conversations", String(doc.id)));
       return ok({ type: "conversation.list", conversations: page.items.map(listItemView), total_count: page.totalCount, pages: page.pages });
     },
   },
@@ -128,7 +128,15 @@ export const conversationRoutes: RouteDef[] = [
     method: "POST",
     path: "/conversations/search",
     handler: ({ state, body }) => {
-      const page = runSearch(state.values("conversations"), body, conversationSearchSchema, { defaultPerPage: 20, maxPerPage: 150 });
+      const page = runSearch(
+        state.values("conversations"),
+        body,
+        conversationSearchSchema,
+        { defaultPerPage: 20, maxPerPage: 150 },
+        {
+          positionOf: (doc) => state.positionOf("conversations", String(doc.id)),
+        },
+      );
       return ok({ type: "conversation.list", conversations: page.items.map(listItemView), total_count: page.totalCount, pages: page.pages });
     },
   },

@@ -3,6 +3,7 @@ import { gzipSync } from "node:zlib";
 import { ApiError, badRequest } from "../api-error.js";
 import type { EmulatorState } from "../state.js";
 import { type Doc, ok, type RouteDef } from "../types.js";
+import { compareVersions } from "../version.js";
 import { publicDoc, requireDoc, requireString, stripHtml } from "./common.js";
 import { findContactBy } from "./conversations.js";
 
@@ -30,12 +31,23 @@ export const dataRoutes: RouteDef[] = [
   {
     method: "GET",
     path: "/data_attributes",
-    handler: ({ state, query }) => {
+    handler: ({ state, query, version }) => {
       const model = query.get("model");
+      // From 2.16 conversation attributes moved to GET /conversations/attributes; asking here for them is a 422.
+      const conversationModelGone = compareVersions(version, "2.16") >= 0;
+      if (model === "conversation" && conversationModelGone)
+        throw new ApiError(
+          422,
+          "parameter_invalid",
+          `model=conversation is not supported in version ${version}; conversation attributes are listed by GET /conversations/attributes`,
+          "model",
+        );
       if (model && !["contact", "company", "conversation"].includes(model))
         throw new ApiError(422, "parameter_invalid", "model must be contact, company or conversation", "model");
       const archived = query.get("include_archived") === "true";
-      const data = state.all("data_attributes").filter((a) => (!model || a.model === model) && (archived || !a.archived));
+      const data = state
+        .all("data_attributes")
+        .filter((a) => (model ? a.model === model : !(conversationModelGone && a.model === "conversation")) && (archived || !a.archived));
       return ok({ type: "list", data: data.map(publicDoc) });
     },
   },

@@ -126,7 +126,15 @@ export const ticketRoutes: RouteDef[] = [
     method: "POST",
     path: "/tickets/search",
     handler: ({ state, body }) => {
-      const page = runSearch(state.values("tickets"), body, ticketSearchSchema, { defaultPerPage: 20, maxPerPage: 150 });
+      const page = runSearch(
+        state.values("tickets"),
+        body,
+        ticketSearchSchema,
+        { defaultPerPage: 20, maxPerPage: 150 },
+        {
+          positionOf: (doc) => state.positionOf("tickets", String(doc.id)),
+        },
+      );
       return ok({ type: "ticket.list", tickets: page.items.map(publicDoc), total_count: page.totalCount, pages: page.pages });
     },
   },
@@ -154,7 +162,8 @@ export const ticketRoutes: RouteDef[] = [
           internal_label: next.internal_label,
           external_label: next.external_label,
         };
-        if (next.category === "resolved") ticket.open = false;
+        // open follows the state both ways: reopening a resolved ticket makes it open again.
+        ticket.open = next.category !== "resolved";
         addPart(state, ticket, "ticket_state_updated_by_admin", author, null, nowSeconds, previous?.category);
       }
       if (body.assignee_id !== undefined) {

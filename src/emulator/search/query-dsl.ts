@@ -90,6 +90,8 @@ function compileFilter(node: Doc, schema: SearchSchema): Predicate {
 
   const alias = schema.valueAliases?.[field];
   if (alias) value = Array.isArray(value) ? value.map((v) => alias[String(v)] ?? v) : (alias[String(value)] ?? value);
+  // Intercom takes timestamps and counts written as strings too (its own examples send "1306054154").
+  if (spec.type === "integer" || spec.type === "date") value = Array.isArray(value) ? value.map(numericString) : numericString(value);
   checkValue(field, spec.type, op, value);
 
   const test = buildTest(spec, op, value, schema.datesByDay);
@@ -99,6 +101,10 @@ function compileFilter(node: Doc, schema: SearchSchema): Predicate {
     if (Array.isArray(raw)) return negative ? raw.every((item) => test(item)) : raw.some((item) => test(item));
     return test(raw);
   };
+}
+
+function numericString(value: unknown): unknown {
+  return typeof value === "string" && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
 }
 
 function checkValue(field: string, type: FieldType, op: Operator, value: unknown): void {
