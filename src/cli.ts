@@ -11,7 +11,8 @@ import { registerStartCommand } from "./cli/start-command.js";
 import { registerToolsCommands } from "./cli/tools-commands.js";
 import { registerToolsSelectCommand } from "./cli/tools-select-command.js";
 import { loadConfig } from "./config.js";
-import { isAppError, toUserMessage } from "./errors.js";
+import { isAppError, newErrorReference, toUserMessage } from "./errors.js";
+import { redactString } from "./redact.js";
 
 export function buildCli(): Command {
   const program = new Command("switchboard")
@@ -34,8 +35,14 @@ export async function runCli(argv: string[]): Promise<number> {
     await buildCli().parseAsync(argv);
     return typeof process.exitCode === "number" ? process.exitCode : 0;
   } catch (error) {
-    process.stderr.write(`switchboard: ${isAppError(error) ? error.message : toUserMessage(error)}\n`);
-    if (!isAppError(error)) process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
+    if (isAppError(error)) {
+      process.stderr.write(`switchboard: ${error.message}\n`);
+      return 1;
+    }
+    // An unexpected error is a bug: the plain line first, then what a bug report needs, secrets scrubbed.
+    const reference = newErrorReference();
+    process.stderr.write(`switchboard: ${toUserMessage(error, reference)}\n`);
+    process.stderr.write(`details (reference ${reference}): ${redactString((error as Error)?.stack ?? String(error))}\n`);
     return 1;
   }
 }

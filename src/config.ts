@@ -21,6 +21,9 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof
 const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.default(fallback as never));
 
+/** People write EU or INFO as often as eu or info; enums compare case-insensitively. */
+const caseless = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof v === "string" ? v.trim().toLowerCase() : v), schema);
+
 const httpUrl = z.url({ protocol: /^https?$/, error: "an http(s) URL such as https://example.com" });
 const cronExpression = z.string().regex(/^(\S+\s+){4,5}\S+$/, "a cron expression with 5 or 6 fields, such as '0 9 * * 1'");
 const timezone = z.string().refine(
@@ -47,7 +50,7 @@ export const envSchema = z.object({
   SLACK_CLIENT_ID: optional(z.string()),
   SLACK_CLIENT_SECRET: optional(z.string()),
   INTERCOM_ACCESS_TOKEN: optional(z.string().min(10, "an Intercom access token (Developer Hub → Authentication)")),
-  INTERCOM_REGION: withDefault(z.enum(["us", "eu", "au"], { error: "one of us, eu, au" }), "us"),
+  INTERCOM_REGION: withDefault(caseless(z.enum(["us", "eu", "au"], { error: "one of us, eu, au" })), "us"),
   INTERCOM_BASE_URL: optional(httpUrl),
   INTERCOM_CLIENT_ID: optional(z.string()),
   INTERCOM_CLIENT_SECRET: optional(z.string()),
@@ -69,10 +72,10 @@ export const envSchema = z.object({
   SWITCHBOARD_DIGEST_CRON: withDefault(cronExpression, "0 9 * * 1"),
   SWITCHBOARD_TIMEZONE: withDefault(timezone, "UTC"),
   SWITCHBOARD_LOG_LEVEL: withDefault(
-    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { error: "one of fatal, error, warn, info, debug, trace, silent" }),
+    caseless(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { error: "one of fatal, error, warn, info, debug, trace, silent" })),
     "info",
   ),
-  SWITCHBOARD_LOG_FORMAT: withDefault(z.enum(["json", "pretty", "auto"], { error: "one of json, pretty, auto" }), "auto"),
+  SWITCHBOARD_LOG_FORMAT: withDefault(caseless(z.enum(["json", "pretty", "auto"], { error: "one of json, pretty, auto" })), "auto"),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -68,5 +68,5 @@ export function newErrorReference(): string {
 export function toUserMessage(error: unknown, reference?: string): string {
   if (error instanceof AppError) return error.userMessage;
   const ref = reference ? ` (reference ${reference})` : "";
-  return `Something went wrong on our side${ref}. Nothing was changed in Intercom by this step; the details are in the Switchboard logs.`;
+  return `Something went wrong on our side${ref}; the details are in the Switchboard logs.`;
 }

@@ -139,7 +139,7 @@ export const aiContentTools: ToolDefinition[] = [
       ai_agent_availability: z.boolean().optional().describe("true to let Fin AI Agent answer customers from this page. Defaults to false for new pages."),
       ai_copilot_availability: z.boolean().optional().describe("true to let Copilot use this page when helping teammates. Defaults to false for new pages."),
       locale: pageLocale,
-      source_id: z
+      source_id: z.coerce
         .number()
         .int()
         .describe(
@@ -177,7 +177,7 @@ export const aiContentTools: ToolDefinition[] = [
       url: z.string().min(1).describe("Public address of the original page, used by Fin when citing it. Required even if unchanged."),
       fin_availability: z.boolean().optional().describe("true to let Fin answer from this page, false to hide it from Fin while keeping it."),
       locale: pageLocale,
-      source_id: z.number().int().describe("Numeric id of the content import source the page belongs to, e.g. 42. Send the page's current source."),
+      source_id: z.coerce.number().int().describe("Numeric id of the content import source the page belongs to, e.g. 42. Send the page's current source."),
       external_id: z.string().optional().describe('Your own identifier for the page within its source, e.g. "kb-1042".'),
     }),
     risk: "write",

@@ -31,7 +31,7 @@ const translations = z
         description: z.string().optional().describe("Short summary in this language."),
         body: z.string().optional().describe("Article body in this language as HTML. Send body or body_markdown, not both."),
         body_markdown: z.string().optional().describe("Article body in this language as Markdown, instead of body."),
-        author_id: z.number().int().optional().describe("Admin id of the author of this language's version."),
+        author_id: z.coerce.number().int().optional().describe("Admin id of the author of this language's version."),
         state: state.optional(),
         audience_ids: z.array(z.number().int()).optional().describe("Fin audience ids for this language only."),
         ...availability,
@@ -94,9 +94,9 @@ export const articlesTools: ToolDefinition[] = [
     input: z.object({
       title: z.string().min(1).describe('Article title in the default language, e.g. "How to request a refund".'),
       ...content,
-      author_id: z.number().int().describe('Admin id of the author; must be a teammate in this workspace (see "List all admins"), e.g. 991267492.'),
+      author_id: z.coerce.number().int().describe('Admin id of the author; must be a teammate in this workspace (see "List all admins"), e.g. 991267492.'),
       state: state.optional().describe('Defaults to "draft". "published" makes the article live in the public help center at once, visible to customers.'),
-      parent_id: z
+      parent_id: z.coerce
         .number()
         .int()
         .optional()
@@ -136,7 +136,7 @@ export const articlesTools: ToolDefinition[] = [
       article_id: articleId,
       title: z.string().optional().describe("New title in the default language."),
       ...content,
-      author_id: z.number().int().optional().describe("Admin id of the new author; must be a teammate in this workspace."),
+      author_id: z.coerce.number().int().optional().describe("Admin id of the new author; must be a teammate in this workspace."),
       state: state.optional().describe('"published" or "draft". Omit to keep the current state: then edits to a published article go live immediately.'),
       parent_id: z.string().optional().describe('Id of the collection or section to move the article to, e.g. "6871119".'),
       parent_type: parentType,
@@ -173,7 +173,7 @@ export const articlesTools: ToolDefinition[] = [
     input: z.object({
       phrase: z.string().optional().describe('Words to look for in article titles and bodies, e.g. "refund policy".'),
       state: z.enum(["published", "draft", "all"]).optional().describe('Which articles to search: "published" (what customers see), "draft" or "all".'),
-      help_center_id: z.number().int().optional().describe("Numeric id of one help center to search in, when the workspace has several."),
+      help_center_id: z.coerce.number().int().optional().describe("Numeric id of one help center to search in, when the workspace has several."),
       highlight: z.boolean().optional().describe("true to also return the matching snippets with the phrase highlighted."),
     }),
     risk: "read",

@@ -63,7 +63,7 @@ export const dataAttributesTools: ToolDefinition[] = [
       "Its type cannot be changed here. Needs the attribute's numeric id from List data attributes.",
     keywords: ["archive attribute", "retire field", "edit custom attribute", "add option", "rename description"],
     input: z.object({
-      data_attribute_id: z.number().int().min(1).describe("Numeric id of the attribute from List data attributes, e.g. 15."),
+      data_attribute_id: z.coerce.number().int().min(1).describe("Numeric id of the attribute from List data attributes, e.g. 15."),
       archived: z.boolean().optional().describe("true archives (retires) the attribute; false restores it."),
       description: z.string().optional().describe("New help text shown in the Intercom UI."),
       messenger_writable: z.boolean().optional().describe("Whether the Messenger may set this attribute."),

@@ -22,7 +22,7 @@ export const dataExportTools: ToolDefinition[] = [
     description:
       "Starts an export of outbound message data (who received which email, post, tour, survey or series message, and opens, clicks, replies, " +
       "bounces and unsubscribes) for messages sent in a period. It does not export conversation transcripts. Only one export job may be active " +
-      'per workspace (a second gets a rate-limit error); poll with "Retrieve job status", then download.',
+      "per workspace (a second gets a rate-limit error); poll with INTERCOM_RETRIEVE_DATA_EXPORT_JOB_STATUS (not the generic job status tool), then download.",
     keywords: ["export csv", "data export", "message report", "email engagement export", "campaign stats", "download data", "outbound export"],
   }),
   defineTool({
@@ -62,7 +62,7 @@ export const dataExportTools: ToolDefinition[] = [
     risk: "read",
     description:
       "Downloads the result of a completed content data export: a gzipped CSV file, not JSON. " +
-      'Only works once "Retrieve job status" says completed, and within two days of that.',
+      "Only works once INTERCOM_RETRIEVE_DATA_EXPORT_JOB_STATUS says completed, and within two days of that.",
     keywords: ["download export", "get csv", "export file", "download report"],
   }),
 ];

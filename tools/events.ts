@@ -18,7 +18,8 @@ export const eventsTools: ToolDefinition[] = [
     risk: "read",
     description:
       "See what a customer did in the product: the tracked events of one user or lead (last 90 days only), or with summary true the per-event counts " +
-      "and first/last times. Identify the person by exactly one of user_id, email or intercom_user_id (the latter also works for leads).",
+      "and first/last times. Identify the person inside filter with exactly one of user_id, email or intercom_user_id (the latter also works for leads), " +
+      'e.g. {"type":"user","filter":{"email":"ana@example.com"}}.',
     keywords: ["activity", "what did the user do", "usage", "product events", "last login", "event history", "logged in"],
     input: z.object({
       type: z.enum(["user"]).describe('Always "user" (Intercom requires it, for leads too).'),

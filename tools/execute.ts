@@ -33,13 +33,31 @@ function formatPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((out, part) => (typeof part === "number" ? `${out}[${part}]` : out ? `${out}.${String(part)}` : String(part)), "");
 }
 
-/** Zod issues as lines a model can act on: which field, and what was expected. */
-export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const part of path) {
+    if (value === null || typeof value !== "object") return undefined;
+    value = (value as Record<PropertyKey, unknown>)[part];
+  }
+  return value;
+}
+
+/**
+ * Zod issues as lines a model can act on: which field, and what was expected. Given the arguments, a field
+ * that was simply left out is called missing rather than "expected string, received undefined".
+ */
+export function describeIssues(issues: readonly z.core.$ZodIssue[], input?: unknown): string {
   return issues
     .slice(0, 10)
     .map((issue) => {
       const where = formatPath(issue.path) || "(the arguments)";
       if (issue.code === "unrecognized_keys") return `${where}: unknown field(s) ${issue.keys.join(", ")}`;
+      const missing =
+        issue.path.length > 0 &&
+        (issue.code === "invalid_type" || issue.code === "invalid_value") &&
+        (input === undefined ? /received undefined$/.test(issue.message) : valueAt(input, issue.path) === undefined);
+      if (missing && issue.code === "invalid_value") return `${where}: required but missing (one of ${issue.values.map(String).join(", ")})`;
+      if (missing && issue.code === "invalid_type") return `${where}: required but missing (expected ${issue.expected})`;
       return `${where}: ${issue.message}`;
     })
     .join("; ");
@@ -54,6 +72,27 @@ function unknownKeys(tool: ToolDefinition, args: Record<string, unknown>): strin
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** Whether a 404 says the tool's own kind of object is missing ("Visitor Not Found" for a visitors tool). */
+function namesMissingObject(tool: ToolDefinition, error: IntercomApiError): boolean {
+  if (error.status !== 404) return false;
+  const singular = tool.resource.replace(/_/g, " ").replace(/s$/, "");
+  return error.errors.some((item) => typeof item.message === "string" && new RegExp(`^${singular} not found\\b`, "i").test(item.message.trim()));
+}
+
+/** A bare `null` reads to a model like a failure; an empty success (202 on POST /events) is said in words. */
+function emptyAnswer(status: number): { status: number; note: string } {
+  return { status, note: `Intercom accepted the request (HTTP ${status}) and sent no content back; that is its normal answer here.` };
+}
+
+/**
+ * A refused legacy endpoint, said as such: the generic 404 wording ("Visitor v1 was not found") would send the
+ * model looking for another id when the endpoint itself is what is missing.
+ */
+function legacyRefusal(tool: ToolDefinition, error: IntercomApiError): string {
+  const said = error.errors.map((e) => e.message ?? e.code).join("; ");
+  return `Intercom refused ${tool.method} ${tool.path} (${error.status}${said ? `: ${said}` : ""}). ${tool.legacyNote}`;
+}
 
 export function createToolExecutor(options: ToolExecutorOptions): ToolExecutor {
   const byName = new Map(options.tools.map((tool) => [tool.name, tool]));
@@ -75,7 +114,7 @@ export function createToolExecutor(options: ToolExecutorOptions): ToolExecutor {
     if (!parsed.success || extra.length > 0) {
       const problems = [
         ...(extra.length > 0 ? [`unknown field(s) ${extra.join(", ")} (known fields: ${Object.keys(tool.input.shape).join(", ") || "none"})`] : []),
-        ...(parsed.success ? [] : [describeIssues(parsed.error.issues)]),
+        ...(parsed.success ? [] : [describeIssues(parsed.error.issues, given)]),
       ];
       return {
         ok: false,
@@ -107,20 +146,31 @@ export function createToolExecutor(options: ToolExecutorOptions): ToolExecutor {
         ok: true,
         tool: name,
         status: response.status,
-        data: trim(response.data),
+        data: response.data === null ? emptyAnswer(response.status) : trim(response.data),
         raw: response.data,
         requestId: response.requestId,
         latencyMs: latency(),
       };
     } catch (error) {
-      if (error instanceof IntercomApiError) return handleHttpError(tool, input, error, latency);
-      if (isAppError(error)) return { ok: false, tool: name, kind: "network", message: error.userMessage, latencyMs: latency() };
+      if (error instanceof IntercomApiError) {
+        // The on-call view: which tool, what Intercom said and the request id to quote to Intercom support.
+        options.logger?.warn(
+          { tool: name, status: error.status, codes: error.errors.map((e) => e.code), requestId: error.requestId, error: error.message },
+          "tool call failed",
+        );
+        return handleHttpError(tool, input, error, latency);
+      }
+      if (isAppError(error)) {
+        options.logger?.warn({ tool: name, code: error.code, error: error.message }, "tool call failed");
+        return { ok: false, tool: name, kind: "network", message: error.userMessage, latencyMs: latency() };
+      }
       throw error;
     }
   }
 
   async function handleHttpError(tool: ToolDefinition, input: Record<string, unknown>, error: IntercomApiError, latency: () => number): Promise<ToolResult> {
-    const refused = error.status >= 400 && error.status < 500 && error.status !== 401 && error.status !== 429;
+    // "Visitor Not Found" means the old endpoint answered and only the object is missing: not a refused endpoint.
+    const refused = error.status >= 400 && error.status < 500 && error.status !== 401 && error.status !== 429 && !namesMissingObject(tool, error);
     const failure = { ok: false as const, tool: tool.name, status: error.status, raw: error.body, requestId: error.requestId };
     if (refused && tool.fallback) {
       try {
@@ -138,11 +188,11 @@ export function createToolExecutor(options: ToolExecutorOptions): ToolExecutor {
         };
       } catch (fallbackError) {
         const why = fallbackError instanceof AppError ? fallbackError.userMessage : "it failed unexpectedly";
-        const message = `${error.userMessage}${tool.legacyNote ? ` ${tool.legacyNote}` : ""} The fallback did not work either: ${why}`;
+        const message = `${tool.legacyNote ? legacyRefusal(tool, error) : error.userMessage} The fallback did not work either: ${why}`;
         return { ...failure, kind: tool.legacyNote ? "unsupported" : "http", message, latencyMs: latency() };
       }
     }
-    if (refused && tool.legacyNote) return { ...failure, kind: "unsupported", message: `${error.userMessage} ${tool.legacyNote}`, latencyMs: latency() };
+    if (refused && tool.legacyNote) return { ...failure, kind: "unsupported", message: legacyRefusal(tool, error), latencyMs: latency() };
     return { ...failure, kind: "http", message: error.userMessage, latencyMs: latency() };
   }
 

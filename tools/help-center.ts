@@ -57,7 +57,7 @@ export const helpCenterTools: ToolDefinition[] = [
         .nullable()
         .optional()
         .describe('Id of an existing collection to nest this one under, e.g. "6871119". Omit or null for a top-level collection.'),
-      help_center_id: z
+      help_center_id: z.coerce
         .number()
         .int()
         .nullable()
@@ -164,7 +164,7 @@ export const helpCenterTools: ToolDefinition[] = [
     apiVersion: "2.9",
     input: z.object({
       name: z.string().min(1).describe('Section name in the default language, e.g. "Refunds".'),
-      parent_id: z.number().int().describe('Numeric id of the collection this section goes in, e.g. 6871119. Get it from "List all collections".'),
+      parent_id: z.coerce.number().int().describe('Numeric id of the collection this section goes in, e.g. 6871119. Get it from "List all collections".'),
       translated_content: groupTranslations(false),
     }),
     risk: "write",

@@ -100,7 +100,7 @@ export const ticketsTools: ToolDefinition[] = [
     path: "/tickets/enqueue",
     risk: "write",
     description:
-      "Queues a ticket to be created in the background and returns a job, not the ticket; Retrieve job status with the job id later " +
+      "Queues a ticket to be created in the background and returns a job, not the ticket; INTERCOM_RETRIEVE_JOB_STATUS with the job id later " +
       "gives the ticket id. Prefer Create ticket when you need the ticket now; use this for many tickets at once. " +
       "Inputs are checked before queueing and bad ones are refused.",
     input: z.object(createTicketFields()),

@@ -18,6 +18,8 @@ const TIGHTER: TrimOptions[] = [
 
 /** Keys whose values a model needs whole: identifiers, types and links. */
 const KEEP_WHOLE = /(^id$|_id$|^ids$|_ids$|^type$|url$|^href$|^links?$|^self$)/i;
+/** Lists ordered oldest first where the newest entries matter most: a conversation's or ticket's parts. */
+const NEWEST_LAST = /^(conversation_parts|ticket_parts)$/;
 const HTML_TAG = /<\/?[a-z][a-z0-9-]*(\s[^>]*)?\/?>/i;
 
 const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&apos;": "'", "&nbsp;": " " };
@@ -49,11 +51,20 @@ function trimValue(value: unknown, key: string, depth: number, options: TrimOpti
   if (Buffer.isBuffer(value)) return `[binary content, ${value.length} bytes, not shown]`;
   if (depth >= options.maxDepth) return "[nested too deeply; not shown]";
   if (Array.isArray(value)) {
+    const cut = value.length - options.maxItems;
+    if (cut > 0 && NEWEST_LAST.test(key)) {
+      // A thread reads oldest first; what a model needs is how it ends, so the earliest parts go.
+      const kept = value
+        .slice(-options.maxItems)
+        .map((item) => trimValue(item, key, depth + 1, options))
+        .filter((item) => item !== undefined);
+      return [`[${cut} earlier parts cut; the newest ${options.maxItems} follow]`, ...kept];
+    }
     const kept = value
       .slice(0, options.maxItems)
       .map((item) => trimValue(item, key, depth + 1, options))
       .filter((item) => item !== undefined);
-    if (value.length > options.maxItems) kept.push(`[${value.length - options.maxItems} more items cut; ask for a smaller page or filter]`);
+    if (cut > 0) kept.push(`[${cut} more items cut; ask for a smaller page or filter]`);
     return kept;
   }
   const out: Record<string, unknown> = {};
@@ -61,7 +72,11 @@ function trimValue(value: unknown, key: string, depth: number, options: TrimOpti
     const trimmed = trimValue(child, childKey, depth + 1, options);
     if (trimmed !== undefined) out[childKey] = trimmed;
   }
-  return Object.keys(out).length === 0 ? undefined : out;
+  const keys = Object.keys(out);
+  // A nested object left with nothing but a type that restates its key ("avatar": {"type":"avatar"}) tells a model
+  // nothing; a type that carries meaning ("assigned_to": {"type":"nobody_admin"}) stays.
+  if (depth > 0 && keys.length === 1 && keys[0] === "type" && out.type === key) return undefined;
+  return keys.length === 0 ? undefined : out;
 }
 
 /**

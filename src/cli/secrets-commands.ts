@@ -43,9 +43,9 @@ export function registerSecretCommands(program: Command, context: CliContext): v
     .option("--new-key <base64>", "the new 32-byte key in base64 (default: generate one)")
     .action(async (options: { newKey?: string }) => {
       const config = context.loadConfig();
+      const nextKey = options.newKey ? parseNewKey(options.newKey) : SecretCipher.generateKey();
       const deps = createDeps(config);
       try {
-        const nextKey = options.newKey ? Buffer.from(options.newKey, "base64") : SecretCipher.generateKey();
         const next = new SecretCipher(nextKey);
         // The new key is on disk before any row uses it, so no crash can leave rows nobody can read.
         const staged = `${config.keyFilePath}.next`;
@@ -66,4 +66,13 @@ export function registerSecretCommands(program: Command, context: CliContext): v
         await closeDeps(deps);
       }
     });
+}
+
+/** Checked before anything is opened, so a mistyped key names the option instead of failing deep inside. */
+export function parseNewKey(text: string): Buffer {
+  const key = Buffer.from(text.trim(), "base64");
+  if (key.length !== 32 || !/^[A-Za-z0-9+/]+=*$/.test(text.trim())) {
+    throw new AppError("USAGE", "--new-key must be 32 random bytes in base64 (make one with: openssl rand -base64 32). Nothing was changed.");
+  }
+  return key;
 }

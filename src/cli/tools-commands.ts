@@ -74,7 +74,7 @@ export async function runToolsCall(params: ToolsCallParams): Promise<number> {
   }
   const checked = tool.input.safeParse(args);
   if (!checked.success) {
-    io.stderr(`The arguments for ${tool.name} are invalid: ${describeIssues(checked.error.issues)}.`);
+    io.stderr(`The arguments for ${tool.name} are invalid: ${describeIssues(checked.error.issues, args)}.`);
     return 1;
   }
   if (tool.risk !== "read" && !params.yes) {
@@ -95,6 +95,11 @@ export async function runToolsCall(params: ToolsCallParams): Promise<number> {
   }
   io.stdout(JSON.stringify(result.data, null, 2));
   return 0;
+}
+
+/** Names where a write would land, for the confirmation line: "Intercom at https://api.intercom.io (INTERCOM_ACCESS_TOKEN)". */
+export function describeTarget(baseUrl: string, mode: string): string {
+  return `Intercom at ${baseUrl} (${mode === "oauth" ? "OAuth connection" : "INTERCOM_ACCESS_TOKEN"})`;
 }
 
 async function askOnTerminal(question: string): Promise<boolean> {
@@ -131,7 +136,7 @@ export function registerToolsCommands(program: Command, context: CliContext): vo
       const code = await runToolsCall({
         config,
         transport: deps.transport,
-        target: emulated ? "the built-in emulator" : deps.intercom.status().detail.replace(/^connected /, ""),
+        target: emulated ? "the built-in emulator" : describeTarget(config.intercom.baseUrl, deps.intercom.status().mode),
         name,
         argsJson: options.args,
         yes: Boolean(options.yes),

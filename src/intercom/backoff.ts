@@ -32,6 +32,18 @@ export function readRateLimit(headers: Headers): RateLimitHeaders {
   return { remaining, resetAtMs: reset === undefined ? undefined : reset > 1e11 ? reset : reset * 1000 };
 }
 
+/**
+ * Retry-After, as proxies and gateways in front of Intercom may send it on a 429 or 503: delay seconds or an
+ * HTTP date. Returns the epoch milliseconds it names, or undefined when absent or unreadable.
+ */
+export function readRetryAfter(headers: Headers, nowMs: number): number | undefined {
+  const raw = headers.get("retry-after")?.trim();
+  if (!raw) return undefined;
+  if (/^\d+(\.\d+)?$/.test(raw)) return nowMs + Math.ceil(Number(raw) * 1000);
+  const date = Date.parse(raw);
+  return Number.isFinite(date) ? date : undefined;
+}
+
 /** How long to wait before a request may be sent, given when the window resets; never negative, capped. */
 export function waitUntil(resetAtMs: number, nowMs: number, capMs: number): number {
   return Math.min(capMs, Math.max(0, Math.ceil(resetAtMs - nowMs)));

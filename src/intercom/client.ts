@@ -5,7 +5,7 @@
  */
 import type { Logger } from "../logger.js";
 import { REDACTED, redactString } from "../redact.js";
-import { backoffDelay, readRateLimit, waitUntil } from "./backoff.js";
+import { backoffDelay, readRateLimit, readRetryAfter, waitUntil } from "./backoff.js";
 import { IntercomApiError, type NetworkFailure, networkError } from "./errors.js";
 import { type PaginateOptions, paginate } from "./paginate.js";
 import type { IntercomRequest, IntercomResponse, IntercomTransport, QueryValue } from "./types.js";
@@ -179,7 +179,7 @@ export class IntercomClient implements IntercomTransport {
         await this.sleep(waitMs);
         continue;
       }
-      const { resetAtMs } = readRateLimit(responseHeaders);
+      const resetAtMs = rateLimitResumeAt(responseHeaders, status, this.now());
       throw new IntercomApiError(
         {
           status,
@@ -204,7 +204,8 @@ export class IntercomClient implements IntercomTransport {
   }
 
   private noteRateLimit(headers: Headers, status: number): void {
-    const { remaining, resetAtMs } = readRateLimit(headers);
+    const { remaining } = readRateLimit(headers);
+    const resetAtMs = rateLimitResumeAt(headers, status, this.now());
     if (resetAtMs !== undefined && (remaining === 0 || status === 429)) this.resumeAt = Math.max(this.resumeAt, resetAtMs);
     else if (remaining !== undefined && remaining > 0) this.resumeAt = 0;
   }
@@ -220,6 +221,14 @@ export class IntercomClient implements IntercomTransport {
     // Once the wait is over the window has reset; a newer response may already have moved the target.
     if (this.resumeAt === target) this.resumeAt = 0;
   }
+}
+
+/** When a 429 says the window reopens: the later of X-RateLimit-Reset and Retry-After, if either is given. */
+function rateLimitResumeAt(headers: Headers, status: number, nowMs: number): number | undefined {
+  const { resetAtMs } = readRateLimit(headers);
+  const retryAt = status === 429 ? readRetryAfter(headers, nowMs) : undefined;
+  if (resetAtMs === undefined) return retryAt;
+  return retryAt === undefined ? resetAtMs : Math.max(resetAtMs, retryAt);
 }
 
 async function readBody(response: Response, responseType: IntercomRequest["responseType"]): Promise<unknown> {

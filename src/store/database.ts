@@ -2,7 +2,7 @@
  * Opens the SQLite file (WAL, foreign keys, a busy timeout) and brings its schema up to date. Errors that a
  * person can act on (locked by another process, not a database, made by a newer version) get plain words.
  */
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { AppError } from "../errors.js";
@@ -17,7 +17,7 @@ export interface OpenDatabaseOptions {
 }
 
 export function openDatabase(file: string, options: OpenDatabaseOptions = {}): Db {
-  if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
+  if (file !== ":memory:") ensureFolder(file);
   let db: Db | undefined;
   try {
     db = new Database(file, { timeout: options.busyTimeoutMs ?? 5000, readonly: options.readonly ?? false });
@@ -29,6 +29,30 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
   } catch (error) {
     db?.close();
     throw describeOpenError(error, file);
+  }
+}
+
+/**
+ * Creates the database's folder one level at a time. Node's recursive mkdir can spin forever under /proc, and
+ * its raw EEXIST/EACCES would reach a person as a stack trace.
+ */
+function ensureFolder(file: string): void {
+  const missing: string[] = [];
+  for (let dir = dirname(file); !existsSync(dir); dir = dirname(dir)) {
+    missing.unshift(dir);
+    if (dirname(dir) === dir) break;
+  }
+  for (const dir of missing) {
+    try {
+      mkdirSync(dir);
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? "error";
+      throw new AppError(
+        "STORE_CORRUPT",
+        `The folder ${dir} for the database ${file} cannot be created (${code}). Point SWITCHBOARD_DB_PATH at a file in a writable folder.`,
+        { cause: error },
+      );
+    }
   }
 }
 

@@ -102,3 +102,15 @@ describe("config", () => {
     expect(config.intercom.region).toBe("au");
   });
 });
+
+describe("config values people type by hand", () => {
+  it("accepts regions, log levels and formats in any case", () => {
+    const config = load({ INTERCOM_REGION: "EU", SWITCHBOARD_LOG_LEVEL: "Info", SWITCHBOARD_LOG_FORMAT: "JSON " });
+    expect(config.intercom.baseUrl).toBe("https://api.eu.intercom.io");
+    expect(config.log).toEqual({ level: "info", format: "json" });
+  });
+
+  it("still names the variable when the value is simply wrong", () => {
+    expect(errorOf(() => load({ INTERCOM_REGION: "Mars" }))).toBe("INTERCOM_REGION is invalid: expected one of us, eu, au");
+  });
+});

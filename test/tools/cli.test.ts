@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { closeDeps, createDeps } from "../../src/app.js";
-import { formatToolList, runToolsCall, type ToolsCallIO } from "../../src/cli/tools-commands.js";
+import { describeTarget, formatToolList, runToolsCall, type ToolsCallIO } from "../../src/cli/tools-commands.js";
 import { loadConfig } from "../../src/config.js";
 import { createSilentLogger } from "../../src/logger.js";
 import { allTools } from "../../tools/index.js";
@@ -116,5 +116,12 @@ describe("switchboard tools list", () => {
       risk: "read",
       resource: "contacts",
     });
+  });
+});
+
+describe("the confirmation target", () => {
+  it("reads as a place, not a half sentence", () => {
+    expect(describeTarget("https://api.eu.intercom.io", "token")).toBe("Intercom at https://api.eu.intercom.io (INTERCOM_ACCESS_TOKEN)");
+    expect(describeTarget("https://api.intercom.io", "oauth")).toBe("Intercom at https://api.intercom.io (OAuth connection)");
   });
 });

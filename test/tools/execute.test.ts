@@ -188,10 +188,13 @@ describe("createToolExecutor", () => {
     expect(missing).toMatchObject({ ok: false, kind: "invalid_input" });
     if (missing.ok) return;
     expect(missing.message).toContain("conversation_id: Invalid input: expected string, received number");
-    expect(missing.message).toContain("admin_id: Invalid input: expected string, received undefined");
+    expect(missing.message).toContain("admin_id: required but missing (expected string)");
     const wrongEnum = await executor.execute("TEST_LIST_COMPANIES", { order: "up", per_page: 100 });
     expect(wrongEnum.ok || wrongEnum.message).toMatch(/order: Invalid option: expected one of "asc"\|"desc"/);
     expect(wrongEnum.ok || wrongEnum.message).toMatch(/per_page: Too big: expected number to be <=60/);
+    const real = createToolExecutor({ transport: new IntercomClient({ baseUrl: server.baseUrl, token: "tok-test-123456" }), tools: allTools });
+    const noType = await real.execute("INTERCOM_ASSIGN_CONVERSATION", { conversation_id: "1", assignee_id: "0", admin_id: "7" });
+    expect(noType.ok || noType.message).toContain("type: required but missing (one of admin, team)");
     const unknown = await executor.execute("TEST_GET_CONTACT", { contact_id: "1", emial: "x@y.z" });
     expect(unknown.ok || unknown.message).toContain("unknown field(s) emial (known fields: contact_id, include)");
     expect((await executor.execute("TEST_GET_CONTACT", "1")).ok).toBe(false);
@@ -248,8 +251,14 @@ describe("createToolExecutor", () => {
       ok: false,
       kind: "unsupported",
       message:
-        "Visitor v1 was not found (404). Intercom said: Resource Not Found. Deleting visitors was removed from the current API; convert or archive the visitor instead.",
+        "Intercom refused DELETE /visitors/{id} (404: Resource Not Found). Deleting visitors was removed from the current API; convert or archive the visitor instead.",
     });
+  });
+
+  it("treats a 404 naming the visitor as a missing visitor, not as a refused legacy endpoint", async () => {
+    const { executor } = await setup((_req, res) => sendJson(res, 404, { type: "error.list", errors: [{ code: "not_found", message: "Visitor Not Found" }] }));
+    const result = await executor.execute("TEST_DELETE_VISITOR", { id: "v1" });
+    expect(result).toMatchObject({ ok: false, kind: "http", message: "Visitor v1 was not found (404). Intercom said: Visitor Not Found." });
   });
 });
 

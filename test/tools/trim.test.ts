@@ -47,3 +47,36 @@ describe("htmlToText", () => {
     );
   });
 });
+
+describe("trimForModel on real answer shapes", () => {
+  it("keeps the newest conversation parts when a long thread is cut", () => {
+    const parts = Array.from({ length: 40 }, (_, i) => ({ type: "conversation_part", id: String(i), body: `part ${i}` }));
+    const trimmed = trimForModel({
+      type: "conversation",
+      id: "1",
+      conversation_parts: { type: "conversation_part.list", conversation_parts: parts, total_count: 40 },
+    }) as {
+      conversation_parts: { conversation_parts: unknown[] };
+    };
+    const kept = trimmed.conversation_parts.conversation_parts;
+    expect(kept[0]).toBe("[15 earlier parts cut; the newest 25 follow]");
+    expect(kept.at(-1)).toMatchObject({ id: "39", body: "part 39" });
+    expect(kept).toHaveLength(26);
+  });
+
+  it("keeps a lone type that means something, such as an assignment to nobody", () => {
+    expect(trimForModel({ type: "conversation_part", id: "p1", assigned_to: { type: "nobody_admin", id: null } })).toEqual({
+      type: "conversation_part",
+      id: "p1",
+      assigned_to: { type: "nobody_admin" },
+    });
+  });
+
+  it("drops nested objects that are only a type, like an empty avatar", () => {
+    expect(trimForModel({ type: "contact", id: "c1", avatar: { type: "avatar", image_url: null }, location: { type: "location", city: "Cork" } })).toEqual({
+      type: "contact",
+      id: "c1",
+      location: { type: "location", city: "Cork" },
+    });
+  });
+});
