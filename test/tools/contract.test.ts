@@ -8,7 +8,8 @@ import { describe, expect, it } from "vitest";
 import type { Risk, ToolDefinition } from "../../tools/define.js";
 import { allTools } from "../../tools/index.js";
 import { openAISchemaProblems, toOpenAIFunction } from "../../tools/json-schema.js";
-import { findOperation, loadSeedTools, loadSpec } from "./openapi.js";
+import { loadSeedTools } from "../../tools/seeds.js";
+import { findOperation, loadSpec } from "./openapi.js";
 
 const seeds = new Map(loadSeedTools().map((seed) => [seed.slug, seed]));
 const riskRank: Record<Risk, number> = { read: 0, write: 1, destructive: 2 };

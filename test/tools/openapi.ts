@@ -12,22 +12,6 @@ const isObject = (value: unknown): value is Json => typeof value === "object" &&
 
 export const vendorDir = join(import.meta.dirname, "..", "..", "vendor", "intercom");
 
-export interface SeedTool {
-  title: string;
-  slug: string;
-  method: string | null;
-  path: string | null;
-  operationId: string | null;
-  spec_version: string | null;
-  mutates: boolean;
-  destructive: boolean;
-  notes: string;
-}
-
-export function loadSeedTools(): SeedTool[] {
-  return JSON.parse(readFileSync(join(vendorDir, "tools.json"), "utf8")) as SeedTool[];
-}
-
 const specs = new Map<string, Json>();
 
 export function loadSpec(version: string): Json {
