@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { parseEnv } from "node:util";
+import { validate as isValidCron } from "node-cron";
 import * as z from "zod";
 import { AppError } from "./errors.js";
 
@@ -25,7 +26,11 @@ const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
 const caseless = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof v === "string" ? v.trim().toLowerCase() : v), schema);
 
 const httpUrl = z.url({ protocol: /^https?$/, error: "an http(s) URL such as https://example.com" });
-const cronExpression = z.string().regex(/^(\S+\s+){4,5}\S+$/, "a cron expression with 5 or 6 fields, such as '0 9 * * 1'");
+// node-cron itself decides what it can schedule, so a value that passes here cannot fail at start.
+const cronExpression = z
+  .string()
+  .refine((v) => isValidCron(v.trim()), { error: "a cron expression with 5 or 6 fields, such as '0 9 * * 1'" })
+  .transform((v) => v.trim());
 const timezone = z.string().refine(
   (tz) => {
     try {
@@ -38,6 +43,7 @@ const timezone = z.string().refine(
   { error: "an IANA time zone such as Europe/Dublin or UTC" },
 );
 const positiveInt = (what: string) => z.coerce.number({ error: what }).int(what).positive(what);
+const slackChannel = z.string().regex(/^[CG][A-Z0-9]{6,}$|^#[\w-]+$/, "a Slack channel id such as C0123ABCD or a #name");
 const secretKey = z.string().refine((v) => Buffer.from(v, "base64").length === 32 && /^[A-Za-z0-9+/]+=*$/.test(v), {
   error: "32 random bytes in base64 (make one with: openssl rand -base64 32)",
 });
@@ -68,9 +74,19 @@ export const envSchema = z.object({
   SWITCHBOARD_DEFAULT_PERSONA: withDefault(z.string(), "support"),
   SWITCHBOARD_MAX_TOOLS: withDefault(z.coerce.number({ error: "a whole number between 1 and 128" }).int().min(1).max(128), 12),
   SWITCHBOARD_APPROVAL_TTL_MINUTES: withDefault(positiveInt("a number of minutes, such as 1440"), 1440),
-  SWITCHBOARD_DIGEST_CHANNEL: optional(z.string().regex(/^[CG][A-Z0-9]{6,}$|^#[\w-]+$/, "a Slack channel id such as C0123ABCD or a #name")),
+  SWITCHBOARD_SUPPORT_CHANNEL: optional(slackChannel),
+  SWITCHBOARD_DIGEST_CHANNEL: optional(slackChannel),
   SWITCHBOARD_DIGEST_CRON: withDefault(cronExpression, "0 9 * * 1"),
   SWITCHBOARD_TIMEZONE: withDefault(timezone, "UTC"),
+  SWITCHBOARD_KB_SYNC_CRON: withDefault(cronExpression, "0 * * * *"),
+  SWITCHBOARD_ESCALATION_SWEEP_CRON: withDefault(cronExpression, "*/5 * * * *"),
+  SWITCHBOARD_ESCALATION_LONG_WAIT_HOURS: withDefault(z.coerce.number({ error: "a number of hours, such as 30" }).positive("a number of hours, such as 30"), 30),
+  SWITCHBOARD_ESCALATION_VIP_WAIT_MINUTES: withDefault(positiveInt("a number of minutes, such as 60"), 60),
+  SWITCHBOARD_ESCALATION_VIP_ATTRIBUTE: withDefault(z.string().min(1, "the name of a contact custom attribute, such as vip"), "vip"),
+  SWITCHBOARD_ESCALATION_MAX_ALERTS: withDefault(positiveInt("a whole number of alerts per sweep, such as 5"), 5),
+  SWITCHBOARD_INTERCOM_POLLING: withDefault(caseless(z.enum(["auto", "on", "off"], { error: "one of auto, on, off" })), "auto"),
+  SWITCHBOARD_INBOX_MAX_ATTEMPTS: withDefault(positiveInt("a whole number of attempts, such as 5"), 5),
+  INTERCOM_DEFAULT_ADMIN_ID: optional(z.string().regex(/^\d+$/, "the numeric id of an Intercom teammate (admin)")),
   SWITCHBOARD_LOG_LEVEL: withDefault(
     caseless(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { error: "one of fatal, error, warn, info, debug, trace, silent" })),
     "info",
@@ -97,6 +113,8 @@ export interface Config {
     clientId?: string;
     clientSecret?: string;
     timeoutMs: number;
+    /** The teammate replies are sent as when the Slack user who approved has no matching Intercom admin. */
+    defaultAdminId?: string;
   };
   model: {
     apiKey?: string;
@@ -114,7 +132,18 @@ export interface Config {
   defaultPersona: string;
   maxToolsPerRequest: number;
   approvalTtlMinutes: number;
+  /** Where drafts, approvals and escalation alerts go unless a persona names its own channel. */
+  support: { channel?: string };
   digest: { channel?: string; cron: string; timezone: string };
+  /** Every schedule runs in `digest.timezone` (SWITCHBOARD_TIMEZONE). */
+  jobs: { kbSyncCron: string; escalationSweepCron: string; timezone: string };
+  escalation: { longWaitHours: number; vipWaitMinutes: number; vipAttribute: string; maxAlertsPerSweep: number };
+  inbox: {
+    maxAttempts: number;
+    /** Whether a job polls Intercom for new conversations; `auto` = on when no client secret verifies webhooks. */
+    polling: "auto" | "on" | "off";
+    pollingActive: boolean;
+  };
   log: { level: string; format: "json" | "pretty" | "auto" };
   rootDir: string;
 }
@@ -183,6 +212,7 @@ export function buildConfig(e: Env, cwd: string): Readonly<Config> {
       clientId: e.INTERCOM_CLIENT_ID,
       clientSecret: e.INTERCOM_CLIENT_SECRET,
       timeoutMs: e.INTERCOM_TIMEOUT_MS,
+      defaultAdminId: e.INTERCOM_DEFAULT_ADMIN_ID,
     },
     model: {
       apiKey: e.OPENAI_API_KEY,
@@ -201,7 +231,20 @@ export function buildConfig(e: Env, cwd: string): Readonly<Config> {
     defaultPersona: e.SWITCHBOARD_DEFAULT_PERSONA,
     maxToolsPerRequest: e.SWITCHBOARD_MAX_TOOLS,
     approvalTtlMinutes: e.SWITCHBOARD_APPROVAL_TTL_MINUTES,
+    support: { channel: e.SWITCHBOARD_SUPPORT_CHANNEL },
     digest: { channel: e.SWITCHBOARD_DIGEST_CHANNEL, cron: e.SWITCHBOARD_DIGEST_CRON, timezone: e.SWITCHBOARD_TIMEZONE },
+    jobs: { kbSyncCron: e.SWITCHBOARD_KB_SYNC_CRON, escalationSweepCron: e.SWITCHBOARD_ESCALATION_SWEEP_CRON, timezone: e.SWITCHBOARD_TIMEZONE },
+    escalation: {
+      longWaitHours: e.SWITCHBOARD_ESCALATION_LONG_WAIT_HOURS,
+      vipWaitMinutes: e.SWITCHBOARD_ESCALATION_VIP_WAIT_MINUTES,
+      vipAttribute: e.SWITCHBOARD_ESCALATION_VIP_ATTRIBUTE,
+      maxAlertsPerSweep: e.SWITCHBOARD_ESCALATION_MAX_ALERTS,
+    },
+    inbox: {
+      maxAttempts: e.SWITCHBOARD_INBOX_MAX_ATTEMPTS,
+      polling: e.SWITCHBOARD_INTERCOM_POLLING,
+      pollingActive: e.SWITCHBOARD_INTERCOM_POLLING === "on" || (e.SWITCHBOARD_INTERCOM_POLLING === "auto" && !e.INTERCOM_CLIENT_SECRET),
+    },
     log: { level: e.SWITCHBOARD_LOG_LEVEL, format: e.SWITCHBOARD_LOG_FORMAT },
     rootDir: cwd,
   };
