@@ -80,7 +80,10 @@ export const envSchema = z.object({
   SWITCHBOARD_TIMEZONE: withDefault(timezone, "UTC"),
   SWITCHBOARD_KB_SYNC_CRON: withDefault(cronExpression, "0 * * * *"),
   SWITCHBOARD_ESCALATION_SWEEP_CRON: withDefault(cronExpression, "*/5 * * * *"),
-  SWITCHBOARD_ESCALATION_LONG_WAIT_HOURS: withDefault(z.coerce.number({ error: "a number of hours, such as 30" }).positive("a number of hours, such as 30"), 30),
+  SWITCHBOARD_ESCALATION_LONG_WAIT_HOURS: withDefault(
+    z.coerce.number({ error: "a number of hours, such as 30" }).positive("a number of hours, such as 30"),
+    30,
+  ),
   SWITCHBOARD_ESCALATION_VIP_WAIT_MINUTES: withDefault(positiveInt("a number of minutes, such as 60"), 60),
   SWITCHBOARD_ESCALATION_VIP_ATTRIBUTE: withDefault(z.string().min(1, "the name of a contact custom attribute, such as vip"), "vip"),
   SWITCHBOARD_ESCALATION_MAX_ALERTS: withDefault(positiveInt("a whole number of alerts per sweep, such as 5"), 5),
