@@ -9,6 +9,7 @@ import { spawn } from "node:child_process";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { App } from "@slack/bolt";
+import { registerListeners } from "../listeners/index.js";
 import type { PendingApproval, RunEngine } from "../src/agent/run-types.js";
 import { closeDeps, createDeps } from "../src/app.js";
 import { buildConfig, envSchema } from "../src/config.js";
@@ -110,12 +111,14 @@ export async function run(): Promise<void> {
   const deps = createDeps(config, { logger: createSilentLogger() });
   const ours = createSlackApp({
     config,
-    db: deps.db,
-    secrets: deps.secrets,
-    services: services(),
     logger: deps.logger,
+    services: services(),
+    stores: deps.stores,
+    intercom: deps.intercom,
     clientOptions: { retryConfig: { retries: 0 } },
+    now: () => Math.floor(Date.now() / 1000),
   });
+  registerListeners(ours.app, ours.context);
   const oursUrl = `http://127.0.0.1:${(await ours.start(0)).port}/slack/events`;
 
   const bare = new App({ token: "xoxb-bench", signingSecret: SECRET, clientOptions: { slackApiUrl: slack.apiUrl }, logger: undefined, logLevel: undefined });

@@ -1,19 +1,18 @@
 /**
- * Process entry for `switchboard start`: config → composition root → start; SIGTERM/SIGINT stop gracefully
- * (no new requests, work in flight finishes within a bound, then the database closes).
+ * Process entry for `switchboard start`: config → composition root (createApp) → start; SIGTERM/SIGINT stop
+ * gracefully (no new requests, work in flight finishes within a bound, then the jobs and the database stop).
  */
-import { closeDeps, createDeps, type Deps } from "./app.js";
+import { closeDeps, createApp, createDeps, type Deps, type SwitchboardApp } from "./app.js";
 import type { Config } from "./config.js";
 import { collectSnapshot, formatSnapshot } from "./demo/workspace-snapshot.js";
 import { toUserMessage } from "./errors.js";
 import { describeMissingSlackSetup } from "./setup-help.js";
-import { composeSlackApp } from "./slack/compose-slack-app.js";
 
 export async function runStart(config: Readonly<Config>): Promise<void> {
   const missing = describeMissingSlackSetup(config);
-  const deps = createDeps(config);
   if (missing) {
     process.stdout.write(missing);
+    const deps = createDeps(config);
     try {
       await showWorkspace(deps);
     } finally {
@@ -21,17 +20,17 @@ export async function runStart(config: Readonly<Config>): Promise<void> {
     }
     return;
   }
-  let stack: ReturnType<typeof composeSlackApp>;
+  const app: SwitchboardApp = await createApp(config);
   try {
-    stack = composeSlackApp(deps);
-    await stack.slack.start();
+    await app.start();
   } catch (error) {
-    await closeDeps(deps);
+    // Stopping what never fully started can fail too; the start's own error (a port in use) is the one to report.
+    await app.stop().catch(() => undefined);
     throw error;
   }
-  const { logger } = deps;
+  const { logger } = app.deps;
   logger.info(
-    { intercom: stack.intercom.status().detail, model: config.model.configured ? config.model.chatModel : "none" },
+    { intercom: app.deps.intercom.status().detail, model: config.model.configured ? config.model.chatModel : "none" },
     "Switchboard is running; press Ctrl+C to stop",
   );
 
@@ -46,11 +45,9 @@ export async function runStart(config: Readonly<Config>): Promise<void> {
         logger.error("Could not stop within 20 s; exiting anyway");
         process.exit(1);
       }, 20_000).unref();
-      stack
-        .close()
-        .catch((error) => logger.error({ err: error }, "Error while stopping"))
-        .then(() => closeDeps(deps))
-        .catch((error) => logger.error({ err: error }, "Error while closing the database"))
+      app
+        .stop()
+        .catch((error: unknown) => logger.error({ err: error }, "Error while stopping"))
         .finally(() => {
           process.off("SIGTERM", onTerm);
           process.off("SIGINT", onInt);

@@ -3,6 +3,7 @@
  * how many were left out, HTML reduced to text, long strings cut. Ids, types and links are never cut. If the
  * result is still too large it is trimmed again more tightly. The full answer goes to the audit log instead.
  */
+import { htmlToText as convertHtml } from "../src/text/html-to-text.js";
 
 export interface TrimOptions {
   maxItems: number;
@@ -22,19 +23,9 @@ const KEEP_WHOLE = /(^id$|_id$|^ids$|_ids$|^type$|url$|^href$|^links?$|^self$)/i
 const NEWEST_LAST = /^(conversation_parts|ticket_parts)$/;
 const HTML_TAG = /<\/?[a-z][a-z0-9-]*(\s[^>]*)?\/?>/i;
 
-const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&apos;": "'", "&nbsp;": " " };
-
-/** Text of an HTML fragment: block ends become line breaks, tags go, common entities are decoded. */
+/** Text of an HTML fragment (one converter for the whole app: src/text/html-to-text.ts). */
 export function htmlToText(html: string): string {
-  return html
-    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, "")
-    .replace(/<br\s*\/?>/gi, "\n")
-    .replace(/<\/(p|div|li|h[1-6]|tr|blockquote|pre)>/gi, "\n")
-    .replace(/<[^>]+>/g, "")
-    .replace(/&(amp|lt|gt|quot|#39|apos|nbsp);/g, (entity) => ENTITIES[entity] ?? entity)
-    .replace(/[ \t]+/g, " ")
-    .replace(/\s*\n\s*/g, "\n")
-    .trim();
+  return convertHtml(html);
 }
 
 function trimString(value: string, key: string, options: TrimOptions): string {

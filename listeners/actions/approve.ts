@@ -1,7 +1,7 @@
 /** Approve on an approval card: the engine decides atomically; the card and thread show the outcome. */
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
-import { decodeApprovalRef } from "../../src/slack/approval-card.js";
-import { decideFromCard } from "../../src/slack/approval-flow.js";
+import { decodeApprovalRef } from "../../src/slack/blocks/approval-card.js";
+import { decideFromCard } from "../../src/slack/flows/approval-flow.js";
 import type { SlackAppContext } from "../../src/slack/slack-app-context.js";
 import { readButtonClick } from "./button-click.js";
 

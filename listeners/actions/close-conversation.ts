@@ -3,9 +3,9 @@
  * (closing is destructive, so a person approves). It waits for any reply on the same conversation first.
  */
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
-import { blockingReply } from "../../src/slack/approval-flow.js";
-import { decodeCloseRef } from "../../src/slack/close-button.js";
-import { askInThread } from "../../src/slack/run-presenter.js";
+import { decodeCloseRef } from "../../src/slack/blocks/close-button.js";
+import { blockingReply } from "../../src/slack/flows/approval-flow.js";
+import { askInThread } from "../../src/slack/flows/run-presenter.js";
 import type { SlackAppContext } from "../../src/slack/slack-app-context.js";
 import { readButtonClick } from "./button-click.js";
 

@@ -1,6 +1,6 @@
 /** Edit on an approval card: opens a modal with the arguments; submitting approves the edited call. */
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
-import { editModal } from "../../src/slack/approval-modals.js";
+import { editModal } from "../../src/slack/blocks/approval-modals.js";
 import type { SlackAppContext } from "../../src/slack/slack-app-context.js";
 import { readButtonClick } from "./button-click.js";
 import { openDecisionModal } from "./open-decision-modal.js";

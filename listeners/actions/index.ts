@@ -1,6 +1,6 @@
 import type { App } from "@slack/bolt";
-import { APPROVE_ACTION, EDIT_ACTION, REJECT_ACTION } from "../../src/slack/approval-card.js";
-import { CLOSE_CONVERSATION_ACTION } from "../../src/slack/close-button.js";
+import { APPROVE_ACTION, EDIT_ACTION, REJECT_ACTION } from "../../src/slack/blocks/approval-card.js";
+import { CLOSE_CONVERSATION_ACTION } from "../../src/slack/blocks/close-button.js";
 import type { SlackAppContext } from "../../src/slack/slack-app-context.js";
 import { approveClicked } from "./approve.js";
 import { closeConversationClicked } from "./close-conversation.js";

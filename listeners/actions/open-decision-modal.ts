@@ -5,9 +5,10 @@
 import type { ModalView } from "@slack/types";
 import type { PendingApproval } from "../../src/agent/run-types.js";
 import { AppError } from "../../src/errors.js";
-import { decodeApprovalRef } from "../../src/slack/approval-card.js";
-import { approvalErrorText } from "../../src/slack/approval-errors.js";
-import { findPending, mayDecide } from "../../src/slack/approval-flow.js";
+import { decodeApprovalRef } from "../../src/slack/blocks/approval-card.js";
+import { approvalErrorText } from "../../src/slack/blocks/approval-errors.js";
+import { findPending } from "../../src/slack/flows/approval-flow.js";
+import { isSlackApprover } from "../../src/slack/flows/approver-check.js";
 import type { SlackAppContext } from "../../src/slack/slack-app-context.js";
 import type { ButtonClick } from "./button-click.js";
 
@@ -26,7 +27,7 @@ export async function openDecisionModal(
     await say("This request is no longer waiting for a decision (it was decided or has expired), so there is nothing to change. The card shows what happened.");
     return;
   }
-  if (!(await mayDecide(context, click.userId, approval.persona))) {
+  if (!(await isSlackApprover(context, click.userId, approval.persona))) {
     await say(approvalErrorText(new AppError("APPROVAL_FORBIDDEN", "not an approver")));
     return;
   }

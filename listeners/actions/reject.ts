@@ -1,6 +1,6 @@
 /** Reject on an approval card: opens a modal for an optional reason, which goes back to the agent. */
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
-import { rejectModal } from "../../src/slack/approval-modals.js";
+import { rejectModal } from "../../src/slack/blocks/approval-modals.js";
 import type { SlackAppContext } from "../../src/slack/slack-app-context.js";
 import { readButtonClick } from "./button-click.js";
 import { openDecisionModal } from "./open-decision-modal.js";

@@ -1,8 +1,8 @@
 /** `/switchboard <subcommand> ...`: parses the first word and hands over; anything else gets usage help. */
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import { newErrorReference, toUserMessage } from "../../src/errors.js";
+import { usageHelp } from "../../src/slack/blocks/usage-help.js";
 import type { SlackAppContext } from "../../src/slack/slack-app-context.js";
-import { usageHelp } from "../../src/slack/usage-help.js";
 import { ephemeral, type Subcommand } from "./subcommand.js";
 import { askSubcommand } from "./subcommands/ask.js";
 import { auditSubcommand } from "./subcommands/audit.js";

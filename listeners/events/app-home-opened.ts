@@ -1,6 +1,6 @@
 /** The App Home tab, rebuilt each time someone opens it. */
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
-import { homeView } from "../../src/slack/home-view.js";
+import { homeView } from "../../src/slack/blocks/home-view.js";
 import type { SlackAppContext } from "../../src/slack/slack-app-context.js";
 
 export function appHomeOpened(context: SlackAppContext) {

@@ -1,6 +1,6 @@
 /** @-mentions: answered in a thread (the mention's own thread when it is in one). */
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
-import { handleIncomingMessage } from "../../src/slack/incoming-message.js";
+import { handleIncomingMessage } from "../../src/slack/flows/incoming-message.js";
 import type { SlackAppContext } from "../../src/slack/slack-app-context.js";
 
 export function appMention(context: SlackAppContext) {

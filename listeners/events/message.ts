@@ -1,6 +1,6 @@
 /** Plain messages: only follow-ups in threads the bot owns, and direct messages, start a run. */
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
-import { handleIncomingMessage } from "../../src/slack/incoming-message.js";
+import { handleIncomingMessage } from "../../src/slack/flows/incoming-message.js";
 import type { SlackAppContext } from "../../src/slack/slack-app-context.js";
 
 interface MessageFields {

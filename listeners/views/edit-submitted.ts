@@ -3,8 +3,8 @@
  * the engine validates the edited arguments again before anything runs (a failure is told privately).
  */
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
-import { decideFromCard } from "../../src/slack/approval-flow.js";
-import { decodeModalContext, parseEditValues } from "../../src/slack/approval-modals.js";
+import { decodeModalContext, parseEditValues } from "../../src/slack/blocks/approval-modals.js";
+import { decideFromCard } from "../../src/slack/flows/approval-flow.js";
 import type { SlackAppContext } from "../../src/slack/slack-app-context.js";
 
 export function editSubmitted(context: SlackAppContext) {

@@ -1,5 +1,5 @@
 import type { App } from "@slack/bolt";
-import { EDIT_VIEW, REJECT_VIEW } from "../../src/slack/approval-modals.js";
+import { EDIT_VIEW, REJECT_VIEW } from "../../src/slack/blocks/approval-modals.js";
 import type { SlackAppContext } from "../../src/slack/slack-app-context.js";
 import { editSubmitted } from "./edit-submitted.js";
 import { rejectSubmitted } from "./reject-submitted.js";

@@ -1,7 +1,7 @@
 /** The reject modal was submitted: the optional reason goes to the engine, which tells the agent. */
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
-import { decideFromCard } from "../../src/slack/approval-flow.js";
-import { decodeModalContext } from "../../src/slack/approval-modals.js";
+import { decodeModalContext } from "../../src/slack/blocks/approval-modals.js";
+import { decideFromCard } from "../../src/slack/flows/approval-flow.js";
 import type { SlackAppContext } from "../../src/slack/slack-app-context.js";
 
 export function rejectSubmitted(context: SlackAppContext) {

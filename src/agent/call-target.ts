@@ -3,6 +3,7 @@
  * conversation. Looked up once when the run pauses, best effort: a slow or failed lookup only leaves it out.
  */
 import type { ToolDefinition, ToolResult } from "../../tools/define.js";
+import { htmlToText } from "../text/html-to-text.js";
 import type { ToolExecutorLike } from "./guard-middleware.js";
 
 const GET_CONVERSATION = "INTERCOM_GET_CONVERSATION";
@@ -18,14 +19,7 @@ export function conversationIdOf(tool: ToolDefinition, args: Record<string, unkn
 const text = (value: unknown): string | undefined => (typeof value === "string" && value.trim() ? value : undefined);
 
 function plain(html: string): string {
-  return html
-    .replace(/<[^>]*>/g, " ")
-    .replace(/&nbsp;/g, " ")
-    .replace(/&amp;/g, "&")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/\s+/g, " ")
-    .trim();
+  return htmlToText(html, { singleLine: true });
 }
 
 /** `Jane Doe, "Refund not received"` from a conversation object; undefined when it says nothing useful. */

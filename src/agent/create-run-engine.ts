@@ -5,48 +5,50 @@
  */
 import { randomUUID } from "node:crypto";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
-import { Command } from "@langchain/langgraph";
-import { SqliteSaver } from "@langchain/langgraph-checkpoint-sqlite";
+import { type BaseCheckpointSaver, Command } from "@langchain/langgraph";
 import { AIMessage, type BaseMessage, type HITLRequest, HumanMessage } from "langchain";
 import type { ToolDefinition } from "../../tools/define.js";
-import { createToolExecutor } from "../../tools/execute.js";
-import { AppError, isAppError, toUserMessage } from "../errors.js";
-import type { IntercomTransport } from "../intercom/types.js";
+import { AppError } from "../errors.js";
 import type { Logger } from "../logger.js";
-import { redactString } from "../redact.js";
-import { type ApprovalRecord, ApprovalStore } from "../store/approvals.js";
-import { AuditLog } from "../store/audit-log.js";
-import type { Db } from "../store/database.js";
-import { type RunRecord, RunStore } from "../store/runs.js";
+import type { ApprovalRecord } from "../store/approvals.js";
+import type { AuditLog } from "../store/audit-log.js";
+import type { RunRecord } from "../store/runs.js";
+import type { Stores } from "../store/stores.js";
+import type { TeammateDirectory } from "../workflows/contracts.js";
+import type { RunWriteOutcome, WriteOnce } from "../writes/write-once.js";
+import { ARGUMENT_CHECK_DECIDER, argumentProblem, MAX_MALFORMED_ROUNDS } from "./argument-check.js";
 import { buildAgent, gatedToolNames } from "./build-agent.js";
 import { lookUpTargets } from "./call-target.js";
 import { MODEL_SETUP_HELP } from "./chat-model.js";
 import { decideAtomically, type ResumeDecision, validateDecisions } from "./decisions.js";
-import { EmbeddingCache, type EmbeddingsLike } from "./embedding-cache.js";
 import type { GuardContext, ToolExecutorLike } from "./guard-middleware.js";
 import { answersIn, type Persona } from "./personas.js";
 import { pausedCalls, storePause } from "./record-pause.js";
 import { auditApproval } from "./run-audit.js";
+import { describeRunError } from "./run-errors.js";
 import type { ApprovalDecision, Decider, PendingApproval, RunEngine, RunEvent, RunOutcome, StartRunInput } from "./run-types.js";
-import { ToolSelector } from "./tool-selector.js";
+import type { ToolSelector } from "./tool-selector.js";
+
+/** The stores a run engine writes: runs, approvals and the audit log, and a transaction over all three. */
+export type RunEngineStores = Pick<Stores, "runs" | "approvals" | "audit" | "transaction">;
 
 export interface RunEngineOptions {
-  /** The application database; the LangGraph checkpointer writes its tables into the same file. */
-  db: Db;
+  stores: RunEngineStores;
+  /** Where LangGraph keeps paused runs (the SQLite checkpointer on the same file, so a pause survives a restart). */
+  checkpointer: BaseCheckpointSaver;
+  /** Runs the tools: tools/execute.ts over the Intercom transport, or a recorder in tests. */
+  executor: ToolExecutorLike;
+  /** Picks the few tools offered to the model on each request. */
+  selector: ToolSelector;
   tools: readonly ToolDefinition[];
   personas: readonly Persona[];
-  /** Where tool calls go: the Intercom client, the emulator, or a recorder in tests. */
-  transport?: IntercomTransport;
-  /** Overrides the executor built from `transport` and `tools` (tools/execute.ts). */
-  executor?: ToolExecutorLike;
   /** Undefined when no model is configured: runs then fail at once with setup instructions. */
   chatModel?: BaseChatModel;
-  embeddings?: EmbeddingsLike;
-  /** The embedding model's name, the cache key for stored tool vectors. */
-  embeddingModel?: string;
   logger?: Logger;
-  maxToolsPerRequest?: number;
-  approvalTtlMinutes?: number;
+  /** SWITCHBOARD_MAX_TOOLS (its default lives in src/config.ts). */
+  maxToolsPerRequest: number;
+  /** SWITCHBOARD_APPROVAL_TTL_MINUTES (its default lives in src/config.ts). */
+  approvalTtlMinutes: number;
   /** Milliseconds since the epoch. */
   now?: () => number;
   /** Called with the tool names sent on each model request (for tests and diagnostics). */
@@ -55,6 +57,13 @@ export interface RunEngineOptions {
   recursionLimit?: number;
   /** How long to spend looking up who a gated call is about before showing the approval anyway (default 3 s). */
   targetLookupMs?: number;
+  /**
+   * The write ledger (src/writes/write-once.ts): every write the engine runs is recorded before it is sent and
+   * settled after, so a crash is reconciled (src/writes/reconcile.ts) and a resumed run never sends twice.
+   */
+  writes?: WriteOnce;
+  /** When given, approved writes go out as the approver's Intercom teammate (matched by email, else the default admin). */
+  teammates?: TeammateDirectory;
 }
 
 /** The engine plus what the Slack app shows around it. */
@@ -62,22 +71,11 @@ export interface SwitchboardRunEngine extends RunEngine {
   readonly audit: AuditLog;
   readonly personas: readonly Persona[];
   readonly selector: ToolSelector;
-  /** Marks approvals past their time as expired (and their runs); returns how many expired. */
+  /** Marks approvals past their time as expired (and their runs); returns how many expired. The expiry job calls it. */
   expireStale(): number;
   getRun(runId: string): RunRecord | undefined;
-}
-
-/** Who "decides" a call whose arguments cannot run: nobody is asked, the model hears why. */
-const VALIDATION_DECIDER: Decider = { source: "switchboard:argument-check" };
-const MAX_MALFORMED_ROUNDS = 3;
-
-/** Why a tool would refuse these arguments, in words the model can act on; undefined when they are fine. */
-function argumentProblem(tool: ToolDefinition | undefined, args: Record<string, unknown>): string | undefined {
-  if (!tool) return undefined;
-  const parsed = tool.input.safeParse(args);
-  if (parsed.success) return undefined;
-  const problems = parsed.error.issues.map((issue) => `${issue.path.join(".") || "arguments"}: ${issue.message}`).slice(0, 5);
-  return `The arguments do not fit ${tool.title} (${problems.join("; ")}), so no one was asked to approve it and nothing ran. Call it again with corrected arguments.`;
+  /** Each write of the run, in order, with its outcome as the executor (or reconciliation) reported it; [] without a ledger. */
+  writeOutcomes(runId: string): RunWriteOutcome[];
 }
 
 const toPending = (a: ApprovalRecord): PendingApproval => ({
@@ -99,24 +97,12 @@ function messageText(message: BaseMessage | undefined): string {
 }
 
 export function createRunEngine(options: RunEngineOptions): SwitchboardRunEngine {
-  const db = options.db;
+  const { runs, approvals, audit, transaction } = options.stores;
+  const { checkpointer, executor, selector } = options;
   const now = options.now ?? Date.now;
-  const runs = new RunStore(db);
-  const approvals = new ApprovalStore(db);
-  const audit = new AuditLog(db);
-  const checkpointer = new SqliteSaver(db);
-  const maxTools = options.maxToolsPerRequest ?? 12;
-  const ttlMs = (options.approvalTtlMinutes ?? 1440) * 60_000;
+  const maxTools = options.maxToolsPerRequest;
+  const ttlMs = options.approvalTtlMinutes * 60_000;
   const catalog = new Map(options.tools.map((t) => [t.name, t]));
-  const executor =
-    options.executor ?? (options.transport ? createToolExecutor({ transport: options.transport, tools: options.tools, logger: options.logger }) : undefined);
-  if (!executor) throw new AppError("INTERNAL", "createRunEngine needs a transport (or an executor) to run tools.");
-  const selector = new ToolSelector(options.tools, {
-    embeddings: options.embeddings,
-    cache: options.embeddings ? new EmbeddingCache(db, options.embeddingModel ?? "default") : undefined,
-    logger: options.logger,
-    now,
-  });
   const personaNamed = (name: string) => options.personas.find((p) => p.name === name);
 
   const guardFor = (run: RunRecord, persona: Persona, onEvent?: (e: RunEvent) => void): GuardContext => ({
@@ -129,6 +115,8 @@ export function createRunEngine(options: RunEngineOptions): SwitchboardRunEngine
     now,
     onEvent,
     logger: options.logger,
+    writes: options.writes,
+    teammates: options.teammates,
   });
 
   // A finished run never resumes (callers pass earlier turns as history), so its checkpoints can go.
@@ -147,25 +135,6 @@ export function createRunEngine(options: RunEngineOptions): SwitchboardRunEngine
     runs.finish(run.id, "failed", now(), message);
     await forget(run.id);
     return { status: "failed", runId: run.id, error: message };
-  };
-
-  /** What the person is told, and whether it is a known condition (logged without a stack) or a bug. */
-  const describeError = (error: unknown, runId: string): { message: string; known: boolean } => {
-    if (isAppError(error)) return { message: error.userMessage, known: error.code !== "INTERNAL" };
-    const name = (error as Error)?.name ?? "";
-    const text = redactString((error as Error)?.message ?? String(error)).slice(0, 300);
-    if (name === "GraphRecursionError")
-      return { message: "The agent took too many steps without finishing, so it stopped. Try a narrower request.", known: true };
-    // The OpenAI SDK says only "Connection error." when the server is down or the URL is wrong.
-    if (/connection error|ECONNREFUSED|ECONNRESET|socket hang up|fetch failed|ENOTFOUND|timed out|timeout/i.test(text)) {
-      const message = `The language model could not be reached or refused the request: ${text} Check OPENAI_BASE_URL (and that the model server is running), then try again.`;
-      return { message, known: true };
-    }
-    if (/api key|^(4\d\d|5\d\d)\b|404 .*model|429|quota/i.test(text)) {
-      return { message: `The language model could not be reached or refused the request: ${text}`, known: true };
-    }
-    // The run id is the reference: the person can quote it, and every log line of the run carries it.
-    return { message: toUserMessage(error, runId), known: false };
   };
 
   /**
@@ -187,7 +156,7 @@ export function createRunEngine(options: RunEngineOptions): SwitchboardRunEngine
       decision: { approvalId: a.approvalId, type: "reject" as const, reason: problems[i] as string },
       record: records.find((r) => r.id === a.approvalId) as ApprovalRecord,
     }));
-    const decided = decideAtomically({ db, runs, approvals, run, checked, decider: VALIDATION_DECIDER, now: now() });
+    const decided = decideAtomically({ transaction, runs, approvals, run, checked, decider: ARGUMENT_CHECK_DECIDER, now: now() });
     for (const { decision, record } of checked) {
       auditApproval(audit, run, record, now(), { decision: "refused", status: "refused", approver: decided.decidedBy, result: decision.reason });
       onEvent?.({ type: "tool_refused", tool: record.tool, title: record.title, reason: decision.reason });
@@ -209,7 +178,7 @@ export function createRunEngine(options: RunEngineOptions): SwitchboardRunEngine
         recursionLimit: options.recursionLimit ?? 40,
       })) as unknown as typeof result;
     } catch (error) {
-      const { message, known } = describeError(error, run.id);
+      const { message, known } = describeRunError(error, run.id);
       const fields = runFields(run);
       // A known condition (model down, key refused, too many steps) needs no stack trace to act on.
       if (known) options.logger?.warn({ ...fields, reason: message }, "agent run failed");
@@ -243,7 +212,7 @@ export function createRunEngine(options: RunEngineOptions): SwitchboardRunEngine
       options.logger?.warn({ err: error, runId: run.id }, "could not look up what a gated call is about");
       return new Map<string, string>();
     });
-    const stored = storePause({ db, approvals, runs, catalog, run, persona: persona.name, calls, now: now(), ttlMs, targets });
+    const stored = storePause({ transaction, approvals, runs, catalog, run, persona: persona.name, calls, now: now(), ttlMs, targets });
     options.logger?.info(
       { ...runFields(run), approvals: stored.map((a) => ({ approvalId: a.id, tool: a.tool })), elapsedMs: now() - run.createdAt },
       "agent run waiting for approval",
@@ -270,6 +239,7 @@ export function createRunEngine(options: RunEngineOptions): SwitchboardRunEngine
     selector,
     expireStale: () => expireStale(),
     getRun: (runId) => runs.get(runId),
+    writeOutcomes: (runId) => options.writes?.forRun(runId) ?? [],
 
     async start(input: StartRunInput, onEvent?: (event: RunEvent) => void): Promise<RunOutcome> {
       const run = runs.create(
@@ -301,7 +271,7 @@ export function createRunEngine(options: RunEngineOptions): SwitchboardRunEngine
       if (!persona) throw new AppError("PERSONA_NOT_FOUND", `The run's persona "${run.persona}" is no longer configured, so it cannot be resumed.`);
       expireStale(runId);
       const checked = validateDecisions({ run, persona, decisions, decider, records: approvals.forRun(runId), catalog });
-      const outcome = decideAtomically({ db, runs, approvals, run, checked, decider, now: now() });
+      const outcome = decideAtomically({ transaction, runs, approvals, run, checked, decider, now: now() });
       options.logger?.info(
         {
           ...runFields(run),
@@ -339,9 +309,13 @@ export function createRunEngine(options: RunEngineOptions): SwitchboardRunEngine
       return result;
     },
 
+    // A read: approvals past their time are left out, and only the expiry job (or a late decision) marks them.
     pendingApprovals(filter?: { runId?: string }): PendingApproval[] {
-      expireStale(filter?.runId);
-      return approvals.pending(filter ?? {}).map(toPending);
+      const at = now();
+      return approvals
+        .pending(filter ?? {})
+        .filter((a) => a.expiresAt > at)
+        .map(toPending);
     },
   };
 }

@@ -7,8 +7,8 @@
 import type { ToolDefinition } from "../../tools/define.js";
 import { AppError } from "../errors.js";
 import type { ApprovalRecord, ApprovalStore } from "../store/approvals.js";
-import type { Db } from "../store/database.js";
 import type { RunRecord, RunStore } from "../store/runs.js";
+import type { Transaction } from "../store/stores.js";
 import type { Persona } from "./personas.js";
 import { mayDecide } from "./policy.js";
 import type { ApprovalDecision, Decider } from "./run-types.js";
@@ -89,7 +89,7 @@ export interface DecideOutcome {
 }
 
 export function decideAtomically(input: {
-  db: Db;
+  transaction: Transaction;
   runs: RunStore;
   approvals: ApprovalStore;
   run: RunRecord;
@@ -99,7 +99,7 @@ export function decideAtomically(input: {
 }): DecideOutcome {
   const decidedBy = deciderName(input.decider);
   const batch = (input.checked[0] as CheckedDecision).record.batch;
-  return input.db.transaction((): DecideOutcome => {
+  return input.transaction((): DecideOutcome => {
     for (const { decision, record, finalArgs } of input.checked) {
       const changed = input.approvals.decide(
         {
@@ -120,7 +120,7 @@ export function decideAtomically(input: {
       throw new AppError("APPROVAL_DECIDED", "This run is no longer waiting for a decision; nothing changed.");
     }
     return { decidedBy, batch, resume: step.map(toResume) };
-  })();
+  });
 }
 
 function toResume(a: ApprovalRecord): ResumeDecision {

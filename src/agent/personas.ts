@@ -54,6 +54,16 @@ const personaSchema = z
       .strict()
       .default({ users: [], groups: [] }),
     channels: z.array(z.string().regex(/^[CGD][A-Z0-9]{2,}$/, "a Slack channel id such as C0123ABCD")).default([]),
+    /** FAQ answering: whether this persona may resolve on its own, the confidence that needs, where drafts go. */
+    faq: z
+      .object({
+        auto_resolve: z.boolean().default(false),
+        min_confidence: z.number().min(0).max(1).default(0.85),
+        drafts_channel: z.string().regex(/^[CG][A-Z0-9]{2,}$/, "a Slack channel id such as C0123ABCD").optional(),
+        gap_notes: z.boolean().default(false),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 

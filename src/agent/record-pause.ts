@@ -7,8 +7,8 @@ import { randomUUID } from "node:crypto";
 import { AIMessage, type BaseMessage, type HITLRequest } from "langchain";
 import type { ToolDefinition } from "../../tools/define.js";
 import type { ApprovalRecord, ApprovalStore } from "../store/approvals.js";
-import type { Db } from "../store/database.js";
 import type { RunRecord, RunStore } from "../store/runs.js";
+import type { Transaction } from "../store/stores.js";
 import { summarizeCall } from "./call-summary.js";
 
 type ToolCall = NonNullable<AIMessage["tool_calls"]>[number];
@@ -22,7 +22,7 @@ export function pausedCalls(pause: HITLRequest, messages: readonly BaseMessage[]
 }
 
 export function storePause(input: {
-  db: Db;
+  transaction: Transaction;
   approvals: ApprovalStore;
   runs: RunStore;
   catalog: ReadonlyMap<string, ToolDefinition>;
@@ -35,7 +35,7 @@ export function storePause(input: {
   targets?: ReadonlyMap<string, string>;
 }): ApprovalRecord[] {
   const batch = `${input.run.id}:${randomUUID().slice(0, 8)}`;
-  input.db.transaction(() => {
+  input.transaction(() => {
     input.calls.forEach((call, position) => {
       const tool = input.catalog.get(call.name) as ToolDefinition;
       const args = (call.args ?? {}) as Record<string, unknown>;
@@ -56,6 +56,6 @@ export function storePause(input: {
       });
     });
     input.runs.transition(input.run.id, "running", "waiting", input.now);
-  })();
+  });
   return input.approvals.batch(batch);
 }

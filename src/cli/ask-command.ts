@@ -7,9 +7,7 @@ import { userInfo } from "node:os";
 import { createInterface, type Interface } from "node:readline/promises";
 import type { Command } from "commander";
 import type { ApprovalDecision, Decider, PendingApproval, RunEngine, RunEvent, RunOutcome } from "../agent/run-types.js";
-import { closeDeps, createDeps } from "../app.js";
 import { AppError, isAppError } from "../errors.js";
-import { createLogger } from "../logger.js";
 import type { CliContext } from "./context.js";
 
 export interface AskIO {
@@ -129,7 +127,11 @@ export function registerAskCommand(program: Command, context: CliContext): void 
       // LangChain is loaded only when a command needs it, so the rest of the CLI starts fast.
       const { MODEL_SETUP_HELP } = await import("../agent/chat-model.js");
       if (!config.model.configured) throw new AppError("MODEL_NOT_CONFIGURED", MODEL_SETUP_HELP);
-      const { createRunEngineFromConfig } = await import("../agent/engine-from-config.js");
+      const [{ createRunEngineFromConfig }, { closeDeps, createDeps }, { createLogger }] = await Promise.all([
+        import("../agent/engine-from-config.js"),
+        import("../app.js"),
+        import("../logger.js"),
+      ]);
       const deps = createDeps(config, { logger: createLogger({ ...config.log, level: askLogLevel(config.log.level) }) });
       const rl: Interface | undefined = process.stdin.isTTY ? createInterface({ input: process.stdin, output: process.stdout }) : undefined;
       const io: AskIO = {

@@ -1,9 +1,8 @@
 /** `switchboard audit [--since 1h|ISO] [--persona P] [--tool T] [--json] [--limit N]`: what the agent did, newest first. */
 import type { Command } from "commander";
 import { allTools } from "../../tools/index.js";
-import { closeDeps, createDeps } from "../app.js";
 import { AppError } from "../errors.js";
-import { AuditLog, type AuditRecord } from "../store/audit-log.js";
+import type { AuditRecord } from "../store/audit-log.js";
 import type { CliContext } from "./context.js";
 
 const UNITS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
@@ -53,7 +52,9 @@ export function registerAuditCommands(program: Command, context: CliContext): vo
       const limit = Number(options.limit);
       if (!Number.isInteger(limit) || limit < 1) throw new AppError("USAGE", `--limit expects a whole number above 0; got "${options.limit}".`);
       const since = options.since ? parseSince(options.since, Date.now()) : undefined;
-      const deps = createDeps(context.loadConfig());
+      const config = context.loadConfig();
+      const [{ closeDeps, createDeps }, { AuditLog }] = await Promise.all([import("../app.js"), import("../store/audit-log.js")]);
+      const deps = createDeps(config);
       try {
         const rows = new AuditLog(deps.db).recent({ since, persona: options.persona, tool: options.tool ? resolveToolName(options.tool) : undefined, limit });
         console.log(options.json ? JSON.stringify(rows, null, 2) : formatAuditRows(rows));

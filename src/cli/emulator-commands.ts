@@ -4,10 +4,9 @@
  */
 import type { Command } from "commander";
 import { DEFAULT_CONVERSATIONS, DEFAULT_SEED, DEFAULT_TOKEN, MAX_CONVERSATIONS } from "../emulator/emulator.js";
-import { startEmulator } from "../emulator/server.js";
 import { SIMULATE_KINDS } from "../emulator/simulate.js";
 import { AppError } from "../errors.js";
-import type { CliContext } from "./context.js";
+import { type CliContext, explainListenError } from "./context.js";
 
 interface ServeOptions {
   port: string;
@@ -23,6 +22,7 @@ interface ServeOptions {
 
 interface FaultsCliOptions {
   url: string;
+  token?: string;
   burst?: string;
   errorRate?: string;
   latency?: string;
@@ -32,6 +32,7 @@ interface FaultsCliOptions {
 
 interface SimulateCliOptions {
   url: string;
+  token?: string;
   contact?: string;
   conversation?: string;
   body?: string;
@@ -64,14 +65,24 @@ function integer(value: string, name: string, min: number, max: number): number 
   return n;
 }
 
+/**
+ * The token a control command sends: its own --token, else one given before the subcommand
+ * (`emulator --token T faults`), else the default.
+ */
+function controlToken(own: string | undefined, emulator: Command): string {
+  return own ?? (emulator.opts() as ServeOptions).token;
+}
+
 export function registerEmulatorCommands(program: Command, _context: CliContext): void {
   const emulator = program
     .command("emulator")
     .description(`Run a local Intercom API with a seeded demo workspace (bearer token "${DEFAULT_TOKEN}" unless --token)`)
+    // Options after a subcommand's name belong to the subcommand, so `faults --help` can list all it accepts.
+    .enablePositionalOptions()
     .option("--port <port>", "port to listen on (0 picks a free one)", "4010")
     .option("--host <host>", "address to bind", "127.0.0.1")
     .option("--token <token>", "the bearer token the emulator accepts", DEFAULT_TOKEN)
-    .option("--seed <n>", "seed of the generated workspace", String(DEFAULT_SEED))
+    .option("--seed <n>", "seed of the generated workspace (the same one npm start's built-in emulator uses)", String(DEFAULT_SEED))
     .option("--conversations <n>", `how many conversations to generate (up to ${MAX_CONVERSATIONS})`, String(DEFAULT_CONVERSATIONS))
     .option("--db <file>", "keep the workspace in this SQLite file (created and seeded on first use)")
     .option("--webhook-url <url>", "deliver Intercom-style webhooks to this URL")
@@ -79,17 +90,24 @@ export function registerEmulatorCommands(program: Command, _context: CliContext)
     .option("--rate-limit <n>", "requests allowed per 10-second window")
     .action(async (options: ServeOptions) => {
       if (options.webhookUrl && !options.webhookSecret) throw new AppError("USAGE", "--webhook-url needs --webhook-secret to sign deliveries");
+      const port = integer(options.port, "port", 0, 65535);
+      const [{ startEmulator }, { demoWorkspaceNow }] = await Promise.all([import("../emulator/server.js"), import("../connections/connected-transport.js")]);
       const running = await startEmulator({
-        port: integer(options.port, "port", 0, 65535),
+        port,
         host: options.host,
         token: options.token,
         seed: integer(options.seed, "seed", 0, 2 ** 31 - 1),
         conversations: integer(options.conversations, "conversations", 0, MAX_CONVERSATIONS),
+        // The same "now" as npm start's built-in emulator (the start of the UTC day), so with the same seed both
+        // generate the same workspace and an id copied from one works in the other.
+        now: demoWorkspaceNow(Date.now()),
         dbFile: options.db,
         webhookUrl: options.webhookUrl,
         webhookSecret: options.webhookSecret,
         rateLimit: options.rateLimit ? integer(options.rateLimit, "rate-limit", 1, 1_000_000) : undefined,
         onWebhookError: (error, topic) => process.stderr.write(`webhook ${topic} failed: ${(error as Error)?.message ?? String(error)}\n`),
+      }).catch((error: unknown) => {
+        throw explainListenError(error, "--port", port);
       });
       const restored = options.db ? ` from ${options.db}` : "";
       console.log(`Intercom emulator listening on ${running.url} (token: ${running.token}, ${running.state.count("conversations")} conversations${restored})`);
@@ -108,19 +126,20 @@ export function registerEmulatorCommands(program: Command, _context: CliContext)
     .command("faults")
     .description("Show or change a running emulator's fault injection and rate limit (for reliability tests)")
     .option("--url <url>", "the running emulator", "http://127.0.0.1:4010")
+    .option("--token <token>", `the emulator's bearer token (default: ${DEFAULT_TOKEN})`)
     .option("--burst <n>", "answer the next N API requests with 429")
     .option("--error-rate <r>", "share of API requests (0 to 1) that fail with a 500 or 503")
     .option("--latency <ms>", "milliseconds added to every API request")
     .option("--rate-limit <n>", "requests allowed per 10-second window")
     .option("--reset", "switch every fault off (the rate limit stays)")
     .action(async (options: FaultsCliOptions) => {
-      const token = (emulator.opts() as ServeOptions).token;
+      const token = controlToken(options.token, emulator);
       if (options.reset) await callControl(options.url, token, "DELETE", "/__emulator/faults");
       const change: Record<string, number> = {};
       if (options.burst !== undefined) change.rateLimitBurst = integer(options.burst, "burst", 0, 1_000_000);
       if (options.errorRate !== undefined) change.serverErrorRate = fraction(options.errorRate, "error-rate");
       if (options.latency !== undefined) change.latencyMs = integer(options.latency, "latency", 0, 600_000);
-      // Like --token, commander hands --rate-limit to the parent command, which has an option of that name too.
+      // Also accepted before the subcommand (`emulator --rate-limit 50 faults`), where the parent parses it.
       const rateLimit = options.rateLimit ?? (emulator.opts() as ServeOptions).rateLimit;
       if (rateLimit !== undefined) change.rateLimit = integer(rateLimit, "rate-limit", 1, 1_000_000);
       const faults =
@@ -136,15 +155,15 @@ export function registerEmulatorCommands(program: Command, _context: CliContext)
   emulator
     .command("simulate")
     .argument("<kind>", `what to create: ${SIMULATE_KINDS.join(" | ")}`)
-    .description("Create inbound activity in a running emulator (fires its webhooks); --token works here too")
+    .description("Create inbound activity in a running emulator (fires its webhooks)")
     .option("--url <url>", "the running emulator", "http://127.0.0.1:4010")
+    .option("--token <token>", `the emulator's bearer token (default: ${DEFAULT_TOKEN})`)
     .option("--contact <id-or-email>", "the customer (default: one picked for you)")
     .option("--conversation <id>", "for reply: the conversation (default: the latest open one)")
     .option("--body <text>", "the customer's message")
     .option("--title <text>", "for ticket: the title")
     .action(async (kind: string, options: SimulateCliOptions) => {
-      // --token belongs to the parent command (commander parses it there), so read it from the parent.
-      const token = (emulator.opts() as ServeOptions).token;
+      const token = controlToken(options.token, emulator);
       if (!SIMULATE_KINDS.includes(kind as never)) throw new AppError("USAGE", `kind must be one of ${SIMULATE_KINDS.join(", ")}`);
       const response = await fetch(new URL("/__emulator/simulate", options.url), {
         method: "POST",

@@ -1,11 +1,13 @@
 /** `switchboard secrets list | rotate-key | revoke NAME`. */
 import { renameSync } from "node:fs";
 import type { Command } from "commander";
-import { closeDeps, createDeps } from "../app.js";
 import { AppError } from "../errors.js";
 import { SecretCipher } from "../secrets/cipher.js";
 import { writeKeyFile } from "../secrets/key-file.js";
 import type { CliContext } from "./context.js";
+
+// The composition root is imported when a command runs, never for `--help`.
+const loadRoot = () => import("../app.js");
 
 export function registerSecretCommands(program: Command, context: CliContext): void {
   const secrets = program.command("secrets").description("Tokens stored encrypted in the database");
@@ -14,7 +16,9 @@ export function registerSecretCommands(program: Command, context: CliContext): v
     .command("list")
     .description("List stored secrets (names and key fingerprints, never values)")
     .action(async () => {
-      const deps = createDeps(context.loadConfig());
+      const config = context.loadConfig();
+      const { closeDeps, createDeps } = await loadRoot();
+      const deps = createDeps(config);
       try {
         const rows = deps.secrets.list();
         if (rows.length === 0) console.log("No secrets are stored.");
@@ -29,7 +33,9 @@ export function registerSecretCommands(program: Command, context: CliContext): v
     .argument("<name>", "the secret to delete, as shown by `secrets list`")
     .description("Delete a stored token; Switchboard stops using it at once")
     .action(async (name: string) => {
-      const deps = createDeps(context.loadConfig());
+      const config = context.loadConfig();
+      const { closeDeps, createDeps } = await loadRoot();
+      const deps = createDeps(config);
       try {
         console.log(deps.secrets.delete(name) ? `Revoked ${name}.` : `No secret named ${name} is stored.`);
       } finally {
@@ -44,6 +50,7 @@ export function registerSecretCommands(program: Command, context: CliContext): v
     .action(async (options: { newKey?: string }) => {
       const config = context.loadConfig();
       const nextKey = options.newKey ? parseNewKey(options.newKey) : SecretCipher.generateKey();
+      const { closeDeps, createDeps } = await loadRoot();
       const deps = createDeps(config);
       try {
         const next = new SecretCipher(nextKey);

@@ -1,20 +1,30 @@
 /**
  * `switchboard tools list [--json]` and `switchboard tools call NAME --args '<json>' [--yes]`: the Intercom
  * tools from a terminal, against the configured workspace. Writes ask first on a terminal and are refused
- * without one unless --yes is given.
+ * without one unless --yes is given; every write goes through the write gate (src/writes), so it is recorded
+ * before it is sent and audited with who ran it ("cli:<os user>").
  */
+import { randomUUID } from "node:crypto";
+import { userInfo } from "node:os";
 import { createInterface } from "node:readline/promises";
 import type { Command } from "commander";
 import { createToolCatalog } from "../../tools/catalog.js";
 import type { ToolDefinition } from "../../tools/define.js";
 import { createToolExecutor, describeIssues } from "../../tools/execute.js";
 import { allTools } from "../../tools/index.js";
+import { trimForModel } from "../../tools/trim.js";
 import { closeDeps, createDeps } from "../app.js";
 import type { Config } from "../config.js";
 import { AppError } from "../errors.js";
 import { IntercomClient } from "../intercom/client.js";
 import type { IntercomTransport } from "../intercom/types.js";
-import { createLogger } from "../logger.js";
+import { createLogger, type Logger } from "../logger.js";
+import { AuditLog } from "../store/audit-log.js";
+import { type Db, openDatabase } from "../store/database.js";
+import { transactionOn } from "../store/stores.js";
+import { WriteLedgerRepo } from "../store/write-ledger-repo.js";
+import { operatorPersona } from "../writes/operator-persona.js";
+import { createWritesService } from "../writes/writes-service.js";
 import type { CliContext } from "./context.js";
 
 export interface ToolsCallIO {
@@ -35,6 +45,55 @@ export interface ToolsCallParams {
   transport?: IntercomTransport;
   /** How to name that target in a confirmation question. */
   target?: string;
+  /** The database writes are recorded and audited in; opened from config.databasePath when absent. */
+  db?: Db;
+  /** Who runs it, for the audit log; defaults to the OS user. */
+  operator?: string;
+}
+
+function osUser(): string {
+  try {
+    return userInfo().username || "unknown";
+  } catch {
+    return "unknown";
+  }
+}
+
+/** A write from the terminal: the person who typed it (and confirmed, or passed --yes) is its approver. */
+async function runWrite(
+  params: ToolsCallParams,
+  tool: ToolDefinition,
+  args: Record<string, unknown>,
+  transport: IntercomTransport,
+  logger: Logger,
+  tools: readonly ToolDefinition[],
+): Promise<number> {
+  const db = params.db ?? openDatabase(params.config.databasePath);
+  try {
+    const source = `cli:${params.operator ?? osUser()}`;
+    const writes = createWritesService({ ledger: new WriteLedgerRepo(db), transaction: transactionOn(db), audit: new AuditLog(db), transport, tools, logger });
+    const outcome = await writes.gated.run({
+      tool: tool.name,
+      args,
+      persona: operatorPersona(),
+      authority: { kind: "person", source },
+      requester: { source },
+      prompt: `switchboard tools call ${tool.name}`,
+      idempotencyKey: `cli:${randomUUID()}`,
+    });
+    if (outcome.status === "sent") {
+      // The same trimmed view a read prints; the full answer is in the ledger and the audit log.
+      params.io.stdout(
+        JSON.stringify(outcome.result === null || outcome.result === undefined ? { note: outcome.summary } : trimForModel(outcome.result), null, 2),
+      );
+      return 0;
+    }
+    const said = outcome.status === "uncertain" ? "outcome unknown" : outcome.status === "refused" ? "was not allowed" : "failed";
+    params.io.stderr(`${tool.name} ${said}: ${outcome.reason}`);
+    return 1;
+  } finally {
+    if (!params.db) db.close();
+  }
 }
 
 export function formatToolList(tools: readonly ToolDefinition[], json: boolean): string {
@@ -88,6 +147,7 @@ export async function runToolsCall(params: ToolsCallParams): Promise<number> {
   const logger = createLogger({ level: config.log.level, format: config.log.format });
   const transport =
     params.transport ?? new IntercomClient({ baseUrl: config.intercom.baseUrl, token: token as string, timeoutMs: config.intercom.timeoutMs, logger });
+  if (tool.risk !== "read") return runWrite(params, tool, args, transport, logger, catalog.tools);
   const result = await createToolExecutor({ transport, tools: catalog.tools, logger }).execute(tool.name, args);
   if (!result.ok) {
     io.stderr(`${tool.name} failed: ${result.message}${result.requestId ? ` (Intercom request ${result.requestId})` : ""}`);
@@ -136,6 +196,7 @@ export function registerToolsCommands(program: Command, context: CliContext): vo
       const code = await runToolsCall({
         config,
         transport: deps.transport,
+        db: deps.db,
         target: emulated ? "the built-in emulator" : describeTarget(config.intercom.baseUrl, deps.intercom.status().mode),
         name,
         argsJson: options.args,

@@ -4,13 +4,12 @@
  * works and shows the kind of thing the agent will be asked about. Reads only.
  */
 import type { IntercomTransport } from "../intercom/types.js";
+import type { Conversation, ConversationSource } from "../intercom/wire-types.js";
+import { htmlToText } from "../text/html-to-text.js";
 
-interface ConversationItem {
-  id: string;
-  title?: string | null;
-  waiting_since?: number | null;
-  source?: { subject?: string; body?: string };
-}
+/** The fields of a 2.16 conversation this look uses; a search result may leave any of them out. */
+type ConversationItem = Pick<Conversation, "id"> &
+  Partial<Pick<Conversation, "title" | "waiting_since">> & { source?: Partial<Pick<ConversationSource, "subject" | "body">> };
 
 export interface WorkspaceSnapshot {
   workspaceName?: string;
@@ -23,10 +22,7 @@ export interface WorkspaceSnapshot {
 
 function plainTitle(item: ConversationItem): string {
   const raw = item.title || item.source?.subject || item.source?.body || "(no subject)";
-  const text = raw
-    .replace(/<[^>]+>/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
+  const text = htmlToText(raw, { singleLine: true });
   return text.length > 70 ? `${text.slice(0, 67)}...` : text;
 }
 

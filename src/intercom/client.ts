@@ -113,6 +113,8 @@ export class IntercomClient implements IntercomTransport {
     const body = request.body === undefined ? undefined : JSON.stringify(request.body);
     if (body !== undefined) headers["Content-Type"] = "application/json";
     const idempotent = IDEMPOTENT.has(request.method);
+    // Set once a DELETE is retried after an attempt that may have reached Intercom (a 5xx, a timeout, a reset).
+    let deleteMayHaveLanded = false;
 
     for (let attempt = 1; ; attempt++) {
       await this.waitForWindow();
@@ -137,6 +139,7 @@ export class IntercomClient implements IntercomTransport {
               : "network";
         const retryable = failure !== "aborted" && (idempotent || failure === "refused");
         if (retryable && attempt <= maxRetries) {
+          if (failure !== "refused") deleteMayHaveLanded ||= request.method === "DELETE";
           const waitMs = backoffDelay(attempt, this.backoffOptions());
           this.logger?.warn({ method: request.method, path: request.path, failure, attempt, waitMs }, "Intercom request failed; retrying");
           await this.sleep(waitMs);
@@ -164,6 +167,8 @@ export class IntercomClient implements IntercomTransport {
         return { status, data: data as T, headers: responseHeaders, requestId: bodyRequestId(data) ?? requestId, attempts: attempt };
       }
 
+      if (status === 404 && deleteMayHaveLanded) return alreadyRemoved(request, status, responseHeaders, requestId, attempt, this.logger);
+
       const canRetry = attempt <= maxRetries;
       if (status === 429 && canRetry) {
         // With a reset header, noteRateLimit has closed the window and waitForWindow sleeps until it opens.
@@ -174,6 +179,7 @@ export class IntercomClient implements IntercomTransport {
         continue;
       }
       if (status >= 500 && idempotent && request.retryServerErrors !== false && canRetry) {
+        deleteMayHaveLanded ||= request.method === "DELETE";
         const waitMs = backoffDelay(attempt, this.backoffOptions());
         this.logger?.warn({ method: request.method, path: request.path, status, attempt, waitMs }, "Intercom server error; retrying");
         await this.sleep(waitMs);
@@ -221,6 +227,29 @@ export class IntercomClient implements IntercomTransport {
     // Once the wait is over the window has reset; a newer response may already have moved the target.
     if (this.resumeAt === target) this.resumeAt = 0;
   }
+}
+
+/**
+ * A DELETE retried after an attempt that may have been applied, then answered 404: the object is gone, most
+ * likely removed by that earlier attempt. That is the outcome the caller asked for, so it is reported as done.
+ */
+function alreadyRemoved<T>(
+  request: IntercomRequest,
+  status: number,
+  headers: Headers,
+  requestId: string | undefined,
+  attempts: number,
+  logger: Pick<Logger, "debug" | "warn"> | undefined,
+): IntercomResponse<T> {
+  logger?.warn(
+    { method: request.method, path: request.path, status, attempt: attempts },
+    "DELETE retried after an unclear failure found nothing: already removed",
+  );
+  const data = {
+    type: "already_removed",
+    message: `Already removed: an earlier attempt got no clear answer from Intercom, and the retry found nothing left to delete at ${request.path.split("?")[0]} (${status}).`,
+  };
+  return { status: 200, data: data as T, headers, requestId, attempts };
 }
 
 /** When a 429 says the window reopens: the later of X-RateLimit-Reset and Retry-After, if either is given. */

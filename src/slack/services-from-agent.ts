@@ -18,7 +18,6 @@ export interface AgentParts {
   tools: readonly ToolDefinition[];
   audit: AuditLog;
   model: Readonly<Config["model"]>;
-  expireStale?: () => number;
 }
 
 const RISK_WORDS = { read: "reads", write: "writes", destructive: "destructive actions" } as const;
@@ -60,7 +59,6 @@ export function slackServicesFrom(parts: AgentParts): SlackServices {
   };
   return {
     engine: parts.engine,
-    expireStale: parts.expireStale,
     personas: {
       defaultPersona: parts.defaultPersona,
       list: () => summaries,

@@ -1,11 +1,11 @@
-/** Everything a listener needs, built once by createSlackApp and handed to each listener. */
+/** Everything a listener needs: built once by the composition root (src/app.ts) and handed to registerListeners. */
 import type { WebClient } from "@slack/web-api";
 import type { IntercomConnection } from "../connections/intercom-connection.js";
 import type { Logger } from "../logger.js";
+import type { ApprovalCardsRepo } from "../store/approval-cards-repo.js";
 import type { ChannelSettingsRepo } from "../store/channel-settings-repo.js";
 import type { ProcessedEventsRepo } from "../store/processed-events-repo.js";
 import type { SlackThreadsRepo } from "../store/slack-threads-repo.js";
-import type { ApprovalCardsRepo } from "./approval-cards-repo.js";
 import type { BackgroundWork } from "./background-work.js";
 import type { KeyedLock } from "./keyed-lock.js";
 import type { SlackPoster } from "./slack-poster.js";

@@ -1,6 +1,6 @@
 /**
  * What the Slack layer needs from the rest of Switchboard, in the narrowest shape. The composition root
- * adapts the agent's personas, tool catalog and audit log to these (src/slack/services-from-deps.ts), so the
+ * adapts the agent's personas, tool catalog and audit log to these (src/slack/services-from-agent.ts), so the
  * listeners do not depend on how those are stored.
  */
 import type { Risk } from "../../tools/define.js";
@@ -29,7 +29,8 @@ export interface ToolSummary {
   policy: "auto" | "ask" | "deny";
 }
 
-export interface ToolCatalog {
+/** The tools each persona may use, as Slack shows them (the checked catalog itself is tools/catalog.ts). */
+export interface PersonaTools {
   /** Tools a persona may use, best matches first when a query is given. */
   forPersona(persona: string, query: string | undefined, limit: number): { tools: ToolSummary[]; total: number };
 }
@@ -61,9 +62,7 @@ export interface ConnectionStatus {
 export interface SlackServices {
   engine: RunEngine;
   personas: PersonaCatalog;
-  tools: ToolCatalog;
+  tools: PersonaTools;
   audit: AuditReader;
   modelStatus(): ModelStatus;
-  /** Expires approvals past their time (the run engine's sweep); returns how many expired. */
-  expireStale?(): number;
 }

@@ -6,7 +6,8 @@ import { redactSecrets } from "../redact.js";
 import type { Db } from "./database.js";
 
 export type AuditDecision = "auto" | "approved" | "edited" | "rejected" | "refused" | "expired";
-export type AuditStatus = "ok" | "failed" | "refused" | "rejected" | "expired" | "skipped";
+/** "uncertain": a write was sent but no answer came back (timeout, crash); it may or may not have been applied. */
+export type AuditStatus = "ok" | "failed" | "uncertain" | "refused" | "rejected" | "expired" | "skipped";
 
 export interface AuditEntry {
   at: number;

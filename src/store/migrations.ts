@@ -3,6 +3,8 @@
  * migration runs in its own transaction together with the version bump, so a failure leaves the previous
  * version intact. Append new migrations at the end; never edit one that has shipped.
  */
+import { FAQ_SCHEMA_SQL, KB_SCHEMA_SQL } from "../kb/schema.js";
+
 export interface Migration {
   version: number;
   name: string;
@@ -158,6 +160,141 @@ export const migrations: readonly Migration[] = [
         channel_id  TEXT NOT NULL,
         message_ts  TEXT NOT NULL,
         settled_at  INTEGER
+      ) STRICT;
+    `,
+  },
+  {
+    version: 5,
+    name: "jobs: one row per job run, a unique (job, slot) claims each scheduled time once across processes",
+    sql: `
+      CREATE TABLE job_runs (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        job         TEXT NOT NULL,
+        slot        INTEGER NOT NULL,
+        trigger     TEXT NOT NULL CHECK (trigger IN ('schedule','catch-up','manual')),
+        status      TEXT NOT NULL CHECK (status IN ('running','ok','failed','skipped')),
+        summary     TEXT,
+        error       TEXT,
+        started_at  INTEGER NOT NULL,
+        finished_at INTEGER,
+        UNIQUE (job, slot)
+      ) STRICT;
+      CREATE INDEX job_runs_latest ON job_runs (job, started_at);
+    `,
+  },
+  {
+    version: 6,
+    name: "inbox: every inbound piece of work, persisted and deduplicated before it is acknowledged",
+    sql: `
+      CREATE TABLE inbox_items (
+        id              INTEGER PRIMARY KEY AUTOINCREMENT,
+        source          TEXT NOT NULL,
+        topic           TEXT NOT NULL,
+        payload         TEXT NOT NULL,
+        ordering_key    TEXT,
+        status          TEXT NOT NULL CHECK (status IN ('pending','running','done','failed')),
+        attempts        INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at INTEGER NOT NULL,
+        handlers_done   TEXT NOT NULL DEFAULT '[]',
+        last_error      TEXT,
+        note            TEXT,
+        received_at     INTEGER NOT NULL,
+        started_at      INTEGER,
+        finished_at     INTEGER
+      ) STRICT;
+      CREATE INDEX inbox_line ON inbox_items (status, id);
+      CREATE INDEX inbox_due ON inbox_items (status, next_attempt_at);
+      CREATE INDEX inbox_order ON inbox_items (ordering_key, id) WHERE status IN ('pending', 'running');
+      CREATE INDEX inbox_received ON inbox_items (received_at);
+      CREATE TABLE inbox_dedupe (
+        key         TEXT PRIMARY KEY,
+        item_id     INTEGER NOT NULL REFERENCES inbox_items(id) ON DELETE CASCADE,
+        created_at  INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX inbox_dedupe_item ON inbox_dedupe (item_id);
+    `,
+  },
+  {
+    version: 7,
+    name: "knowledge base (articles, heading chunks, FTS5, embeddings cache, sync runs) and FAQ drafts with their decisions",
+    sql: KB_SCHEMA_SQL + FAQ_SCHEMA_SQL,
+  },
+  {
+    version: 10,
+    name: "write ledger: each gated write recorded before it is sent, so a crash is reconciled and never resent",
+    sql: `
+      CREATE TABLE write_ledger (
+        idempotency_key  TEXT PRIMARY KEY,
+        tool             TEXT NOT NULL,
+        args             TEXT NOT NULL,
+        persona          TEXT NOT NULL,
+        requester_user   TEXT,
+        requester_source TEXT NOT NULL,
+        decision         TEXT NOT NULL,
+        approver         TEXT,
+        run_id           TEXT,
+        approval_id      TEXT,
+        prompt           TEXT,
+        status           TEXT NOT NULL CHECK (status IN ('executing','sent','failed','uncertain')),
+        summary          TEXT,
+        result           TEXT,
+        error            TEXT,
+        http_status      INTEGER,
+        started_at       INTEGER NOT NULL,
+        finished_at      INTEGER,
+        reconciled_at    INTEGER
+      ) STRICT;
+      CREATE INDEX write_ledger_status ON write_ledger (status, started_at);
+      CREATE INDEX write_ledger_run ON write_ledger (run_id, started_at);
+    `,
+  },
+  {
+    version: 8,
+    name: "escalation alerts: one per conversation episode, with the Slack card, snooze and who took it",
+    sql: `
+      CREATE TABLE escalation_alerts (
+        id               INTEGER PRIMARY KEY AUTOINCREMENT,
+        conversation_id  TEXT NOT NULL,
+        episode          INTEGER NOT NULL,
+        reasons          TEXT NOT NULL,
+        score            REAL NOT NULL,
+        briefing         TEXT,
+        customer         TEXT,
+        channel          TEXT,
+        ts               TEXT,
+        status           TEXT NOT NULL CHECK (status IN ('posting','open','snoozed','taken','assigned','closed','ended')),
+        snoozed_until    INTEGER,
+        taken_by         TEXT,
+        taken_admin      TEXT,
+        decided_at       INTEGER,
+        note             TEXT,
+        created_at       INTEGER NOT NULL,
+        updated_at       INTEGER NOT NULL,
+        UNIQUE (conversation_id, episode)
+      ) STRICT;
+      CREATE INDEX escalation_alerts_status ON escalation_alerts (status, snoozed_until);
+    `,
+  },
+  {
+    version: 9,
+    name: "weekly theme snapshots: each week's themes with their keyword centroid and size, for week-over-week change",
+    sql: `
+      CREATE TABLE theme_snapshots (
+        week         TEXT NOT NULL,
+        theme        INTEGER NOT NULL,
+        name         TEXT NOT NULL,
+        keywords     TEXT NOT NULL,
+        centroid     TEXT NOT NULL,
+        size         INTEGER NOT NULL,
+        total        INTEGER NOT NULL,
+        created_at   INTEGER NOT NULL,
+        PRIMARY KEY (week, theme)
+      ) STRICT;
+      CREATE TABLE theme_weeks (
+        week           TEXT PRIMARY KEY,
+        conversations  INTEGER NOT NULL,
+        tickets        INTEGER NOT NULL,
+        created_at     INTEGER NOT NULL
       ) STRICT;
     `,
   },

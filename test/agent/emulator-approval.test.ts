@@ -1,6 +1,5 @@
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { createRunEngine } from "../../src/agent/create-run-engine.js";
 import { generateDemoWorkspace } from "../../src/emulator/demo/generate.js";
 import { startEmulator } from "../../src/emulator/server.js";
 import { IntercomClient } from "../../src/intercom/client.js";
@@ -9,7 +8,7 @@ import { openDatabase } from "../../src/store/database.js";
 import { allTools } from "../../tools/index.js";
 import { callTool, ScriptedChatModel, say } from "../fakes/scripted-model.js";
 import { makeTempDir } from "../helpers/temp-dir.js";
-import { shippedPersonas } from "./support/harness.js";
+import { engineOn, shippedPersonas } from "./support/harness.js";
 
 const temp = makeTempDir();
 afterAll(temp.cleanup);
@@ -35,7 +34,7 @@ describe("approval against the Intercom emulator with the real tool catalog", ()
     const build = (model: ScriptedChatModel) => {
       const db = openDatabase(dbFile);
       const transport = new IntercomClient({ baseUrl: emulator.url, token: emulator.token, maxRetries: 0 });
-      return { db, engine: createRunEngine({ db, transport, tools: allTools, personas: shippedPersonas(), chatModel: model, logger: createSilentLogger() }) };
+      return { db, engine: engineOn({ db, transport, tools: allTools, personas: shippedPersonas(), chatModel: model, logger: createSilentLogger() }) };
     };
     try {
       const first = build(new ScriptedChatModel([callTool("INTERCOM_REPLY_TO_CONVERSATION", args)]));

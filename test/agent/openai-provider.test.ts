@@ -3,7 +3,6 @@ import { Writable } from "node:stream";
 import { ChatOpenAI } from "@langchain/openai";
 import { afterAll, describe, expect, it } from "vitest";
 import { createChatModel } from "../../src/agent/chat-model.js";
-import { createRunEngine } from "../../src/agent/create-run-engine.js";
 import { generateDemoWorkspace } from "../../src/emulator/demo/generate.js";
 import { startEmulator } from "../../src/emulator/server.js";
 import { IntercomClient } from "../../src/intercom/client.js";
@@ -12,7 +11,7 @@ import { openDatabase } from "../../src/store/database.js";
 import { allTools } from "../../tools/index.js";
 import { startFakeOpenAI } from "../fakes/fake-openai-server.js";
 import { makeTempDir } from "../helpers/temp-dir.js";
-import { shippedPersonas } from "./support/harness.js";
+import { engineOn, shippedPersonas } from "./support/harness.js";
 
 const temp = makeTempDir();
 afterAll(temp.cleanup);
@@ -25,7 +24,7 @@ describe("ChatOpenAI over the wire", () => {
     const model = createChatModel({ apiKey: "sk-test-not-a-real-key", baseUrl: openai.baseUrl, chatModel: "gpt-test", configured: true });
     const db = openDatabase(join(temp.dir, "openai.db"));
     try {
-      const engine = createRunEngine({
+      const engine = engineOn({
         db,
         transport,
         tools: allTools,
@@ -61,7 +60,7 @@ describe("ChatOpenAI over the wire", () => {
     const db = openDatabase(join(temp.dir, "openai-401.db"));
     try {
       const transport = new IntercomClient({ baseUrl: "http://127.0.0.1:9", token: "unused-token-1234", maxRetries: 0 });
-      const engine = createRunEngine({ db, transport, tools: allTools, personas: shippedPersonas(), chatModel: model, logger: createSilentLogger() });
+      const engine = engineOn({ db, transport, tools: allTools, personas: shippedPersonas(), chatModel: model, logger: createSilentLogger() });
       const outcome = await engine.start({ persona: "analyst", requester: { source: "test" }, text: "hi", threadId: "t" });
       expect(outcome.status).toBe("failed");
       const error = outcome.status === "failed" ? outcome.error : "";
@@ -90,7 +89,7 @@ describe("ChatOpenAI over the wire", () => {
     try {
       const transport = new IntercomClient({ baseUrl: "http://127.0.0.1:9", token: "unused-token-1234", maxRetries: 0 });
       const engineFor = (baseURL: string) =>
-        createRunEngine({
+        engineOn({
           db,
           transport,
           tools: allTools,

@@ -238,6 +238,29 @@ describe("decisions", () => {
     close();
   });
 
+  it("reading pending approvals never writes: an approval past its time is left out, and only the expiry marks it", async () => {
+    let clock = Date.parse("2026-11-25T10:00:00Z");
+    const model = new ScriptedChatModel([callTool("INTERCOM_REPLY_TO_CONVERSATION", reply)]);
+    const { engine, db, close } = buildEngine({ dbFile, intercomUrl: intercom.url, model, extra: { now: () => clock, approvalTtlMinutes: 30 } });
+    const outcome = await engine.start({ persona: "support", requester, text: "reply", threadId: "t" });
+    if (outcome.status !== "needs_approval") throw new Error("expected a pause");
+    clock += 31 * 60_000;
+    expect(engine.pendingApprovals()).toHaveLength(0);
+    expect(engine.pendingApprovals({ runId: outcome.runId })).toHaveLength(0);
+    const status = () => (db.prepare("SELECT status FROM approvals WHERE run_id = ?").get(outcome.runId) as { status: string }).status;
+    expect(status()).toBe("pending");
+    expect(engine.getRun(outcome.runId)?.status).toBe("waiting");
+    expect(engine.audit.recent({ runId: outcome.runId })).toHaveLength(0);
+
+    expect(engine.expireStale()).toBe(1);
+    expect(status()).toBe("expired");
+    expect(engine.getRun(outcome.runId)?.status).toBe("expired");
+    expect(engine.audit.recent({ runId: outcome.runId })[0]).toMatchObject({ status: "expired", decision: "expired" });
+    expect(engine.expireStale()).toBe(0);
+    expect(intercom.writes()).toHaveLength(0);
+    close();
+  });
+
   it("two engines deciding the same approval at once run the write once", async () => {
     const { outcome, approvalId, close } = await pause([callTool("INTERCOM_REPLY_TO_CONVERSATION", reply)]);
     close();

@@ -24,6 +24,8 @@ export interface FakeSlackOptions {
   notInChannels?: string[];
   /** false: answer without keeping calls (long benchmarks). */
   record?: boolean;
+  /** Workspace members for users.info, by user id; with a list, an id not in it answers user_not_found. */
+  users?: Record<string, { name?: string; email?: string }>;
 }
 
 export interface FakeSlackServer {
@@ -31,6 +33,8 @@ export interface FakeSlackServer {
   baseUrl: string;
   calls: SlackCall[];
   responses: { id: string; body: Record<string, unknown> }[];
+  /** Bytes received at the upload URLs handed out by files.getUploadURLExternal, by file id. */
+  uploads: { fileId: string; bytes: Buffer; contentType: string }[];
   callsTo(method: string): SlackCall[];
   /** The next `times` calls to `method` get 429 with Retry-After: seconds. */
   rateLimit(method: string, seconds: number, times?: number): void;
@@ -63,6 +67,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const limits = new Map<string, { seconds: number; times: number }>();
   const waiters = new Set<() => void>();
   let nextTs = 1_700_000_000_000;
+  const uploads: { fileId: string; bytes: Buffer; contentType: string }[] = [];
+  let uploadBase = "";
+  let nextFile = 0;
 
   const answer = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     res.writeHead(status, { "content-type": "application/json", ...headers });
@@ -94,6 +101,28 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       case "views.open":
       case "views.update":
         return { ok: true, view: { id: "V1", ...(args.view as object) } };
+      case "users.info": {
+        // Without a member list the fake keeps its old plain answer, so tests that never set one are unchanged.
+        if (!options.users) return { ok: true };
+        const id = args.user as string | undefined;
+        const user = id ? options.users?.[id] : undefined;
+        if (!id || !user) return { ok: false, error: "user_not_found" };
+        const name = user.name ?? id.toLowerCase();
+        return {
+          ok: true,
+          user: { id, team_id: teamId, name, real_name: name, profile: { real_name: name, display_name: name, ...(user.email ? { email: user.email } : {}) } },
+        };
+      }
+      case "files.getUploadURLExternal": {
+        if (!args.filename || !args.length) return { ok: false, error: "invalid_arguments" };
+        const fileId = `F${String(++nextFile).padStart(6, "0")}`;
+        return { ok: true, upload_url: `${uploadBase}/upload/${fileId}`, file_id: fileId };
+      }
+      case "files.completeUploadExternal": {
+        const files = (typeof args.files === "string" ? JSON.parse(args.files) : args.files) as { id: string; title?: string }[] | undefined;
+        if (!files?.length) return { ok: false, error: "invalid_arguments" };
+        return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title, name: f.title })) };
+      }
       case "usergroups.users.list":
         return { ok: true, users: options.userGroups?.[args.usergroup as string] ?? [] };
       default:
@@ -105,8 +134,14 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
-      const raw = Buffer.concat(chunks).toString("utf8");
       const url = new URL(req.url ?? "/", "http://localhost");
+      if (url.pathname.startsWith("/upload/")) {
+        uploads.push({ fileId: url.pathname.slice("/upload/".length), bytes: Buffer.concat(chunks), contentType: String(req.headers["content-type"] ?? "") });
+        res.writeHead(200, { "content-type": "text/plain" }).end("OK");
+        for (const wake of [...waiters]) wake();
+        return;
+      }
+      const raw = Buffer.concat(chunks).toString("utf8");
       if (url.pathname.startsWith("/response/")) {
         if (options.record !== false) responses.push({ id: url.pathname.slice("/response/".length), body: JSON.parse(raw || "{}") });
         res.writeHead(200).end("ok");
@@ -132,12 +167,14 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
+  uploadBase = baseUrl;
 
   return {
     apiUrl: `${baseUrl}/api/`,
     baseUrl,
     calls,
     responses,
+    uploads,
     callsTo: (method) => calls.filter((c) => c.method === method),
     rateLimit(method, seconds, times = 1) {
       limits.set(method, { seconds, times });

@@ -2,11 +2,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { closeDeps, createDeps, type Deps } from "../../src/app.js";
+import { createApp } from "../../src/app.js";
 import { buildConfig, envSchema } from "../../src/config.js";
 import { createSilentLogger } from "../../src/logger.js";
 import { describeMissingSlackSetup } from "../../src/setup-help.js";
-import { composeSlackApp } from "../../src/slack/compose-slack-app.js";
 import { makeTempDir } from "../helpers/temp-dir.js";
 
 const root = join(import.meta.dirname, "../..");
@@ -66,13 +65,13 @@ describe("starting", () => {
     expect(describeMissingSlackSetup(configWith({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1" }))).toBeUndefined();
   });
 
-  it("uses Socket Mode when an app-level token is set, HTTP otherwise", () => {
-    const build = (env: Record<string, string>) => {
-      const deps: Deps = createDeps(configWith(env), { logger: createSilentLogger() });
-      cleanups.push(() => closeDeps(deps));
-      return composeSlackApp(deps).slack.context.mode;
+  it("uses Socket Mode when an app-level token is set, HTTP otherwise", async () => {
+    const build = async (env: Record<string, string>) => {
+      const app = await createApp(configWith(env), { logger: createSilentLogger() });
+      cleanups.push(() => app.stop());
+      return app.slack.context.mode;
     };
-    expect(build({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1-abc" })).toBe("socket");
-    expect(build({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "abcdef0123456789abcdef" })).toBe("http");
+    expect(await build({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1-abc" })).toBe("socket");
+    expect(await build({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "abcdef0123456789abcdef" })).toBe("http");
   });
 });

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { PendingApproval } from "../../src/agent/run-types.js";
-import { answerMessages, splitText } from "../../src/slack/answer-blocks.js";
-import { APPROVE_ACTION, approvalCard, decodeApprovalRef, settleCard } from "../../src/slack/approval-card.js";
-import { parseEditValues } from "../../src/slack/approval-modals.js";
-import { auditLine } from "../../src/slack/audit-line.js";
-import { conversationOf } from "../../src/slack/close-button.js";
-import { argsInWords, escapeMrkdwn, markdownToMrkdwn, slackDate } from "../../src/slack/mrkdwn.js";
-import { applyProgress } from "../../src/slack/progress-message.js";
-import { usageHelp } from "../../src/slack/usage-help.js";
+import { answerMessages, splitText } from "../../src/slack/blocks/answer-blocks.js";
+import { APPROVE_ACTION, approvalCard, decodeApprovalRef, settleCard } from "../../src/slack/blocks/approval-card.js";
+import { parseEditValues } from "../../src/slack/blocks/approval-modals.js";
+import { auditLine } from "../../src/slack/blocks/audit-line.js";
+import { conversationOf } from "../../src/slack/blocks/close-button.js";
+import { argsInWords, escapeMrkdwn, markdownToMrkdwn, slackDate } from "../../src/slack/blocks/mrkdwn.js";
+import { applyProgress } from "../../src/slack/blocks/progress-blocks.js";
+import { usageHelp } from "../../src/slack/blocks/usage-help.js";
 
 const approval: PendingApproval = {
   approvalId: "apr_1",

@@ -104,7 +104,7 @@ describe("approval cards end to end", () => {
     expect(String(refusal?.args.text)).toContain("not one of the approvers");
     expect(h.slack.callsTo("chat.update").some((c) => c.args.ts === card.ts)).toBe(false);
     expect(partsOfType(h.emulator!, conversation.id, "comment")).toHaveLength(before);
-    expect(h.stack.engine.pendingApprovals()).toHaveLength(1);
+    expect(h.app.engine.pendingApprovals()).toHaveLength(1);
 
     await h.send(click(card, OTHER, "approval_edit"));
     await h.slack.waitFor((calls) => calls.filter((c) => c.method === "chat.postEphemeral").length === 2);

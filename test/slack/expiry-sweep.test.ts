@@ -1,6 +1,7 @@
 /**
- * Approvals expire with nobody clicking: the running app sweeps on a timer and rewrites the expired card so it
- * says so and offers no buttons. The engine's clock is injected, so reaching the expiry takes no waiting.
+ * Approvals expire with nobody clicking: the approval-expiry job (jobs/approval-expiry.ts) expires them and
+ * rewrites the expired card so it says so and offers no buttons. The app's clock is injected, so reaching the
+ * expiry takes no waiting.
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { callTool, ScriptedChatModel, say } from "../fakes/scripted-model.js";
@@ -37,6 +38,12 @@ async function cardFor(harness: Harness, conversation: { id: string }) {
   return cards[0];
 }
 
+/** One run of the approval-expiry job, as the scheduler would start it; returns how many cards it updated. */
+async function sweep(harness: Harness): Promise<number> {
+  const { summary } = await harness.app.jobs.run("approval-expiry");
+  return Number(/updated (\d+) card/.exec(summary)?.[1]);
+}
+
 const cardUpdates = (harness: Harness, ts: string | undefined) => harness.slack.callsTo("chat.update").filter((c) => c.args.ts === ts);
 
 describe("approval expiry while the app runs", () => {
@@ -58,23 +65,23 @@ describe("approval expiry while the app runs", () => {
     expect(author).toBeTruthy();
     expect(text(card.call)).toContain(`Reply to conversation ${conversation.id} — ${author}`);
     // That name comes from Intercom (untrusted): it is shown to people, never written into the model's own turns.
-    const remembered = h.stack.slack.context.threads.history("C1", "1700000300.000100").map((m) => m.text);
+    const remembered = h.app.slack.context.threads.history("C1", "1700000300.000100").map((m) => m.text);
     expect(remembered.join("\n")).toContain(`Waiting for approval: Reply to conversation ${conversation.id}`);
     expect(remembered.join("\n")).not.toContain(String(author));
 
-    expect(await h.stack.slack.sweepExpiredApprovals()).toBe(0);
+    expect(await sweep(h)).toBe(0);
     expect(cardUpdates(h, card.ts)).toHaveLength(0);
 
     clock += 2 * 60_000;
-    expect(await h.stack.slack.sweepExpiredApprovals()).toBe(1);
+    expect(await sweep(h)).toBe(1);
     const updates = cardUpdates(h, card.ts);
     expect(updates).toHaveLength(1);
     expect(text(updates[0])).toContain("Expired before anyone decided");
     expect(text(updates[0])).not.toContain("approval_approve");
-    expect(h.stack.engine.pendingApprovals()).toHaveLength(0);
-    expect(h.stack.engine.audit.recent({ limit: 5 }).some((e) => e.status === "expired")).toBe(true);
+    expect(h.app.engine.pendingApprovals()).toHaveLength(0);
+    expect(h.app.engine.audit.recent({ limit: 5 }).some((e) => e.status === "expired")).toBe(true);
 
-    expect(await h.stack.slack.sweepExpiredApprovals()).toBe(0);
+    expect(await sweep(h)).toBe(0);
     expect(cardUpdates(h, card.ts)).toHaveLength(1);
     expect(partsOfType(h.emulator!, conversation.id, "comment")).toHaveLength(before);
   });
@@ -121,7 +128,7 @@ describe("approval expiry while the app runs", () => {
     );
     await h.idle();
     clock += 2 * 60_000;
-    expect(await h.stack.slack.sweepExpiredApprovals()).toBe(0);
+    expect(await sweep(h)).toBe(0);
     expect(cardUpdates(h, card.ts).every((c) => !text(c).includes("Expired"))).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * One Switchboard Slack app for a test, built the way `npm start` builds it (composeSlackApp): a temp SQLite
+ * One Switchboard app for a test, built the way `npm start` builds it (createApp, the composition root): a temp SQLite
  * file, the real run engine, the Intercom emulator on port 0, the real Bolt HTTP receiver on port 0 and its
  * Web API client pointed at the fake Slack server. `restart()` builds a new app, engine and model on the same
  * database file, as after a process restart.
@@ -7,12 +7,11 @@
 import { join } from "node:path";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import type { Persona } from "../../src/agent/personas.js";
-import { closeDeps, createDeps, type Deps } from "../../src/app.js";
+import { createApp, type Deps, type SwitchboardApp } from "../../src/app.js";
 import { buildConfig, envSchema } from "../../src/config.js";
 import { generateDemoWorkspace } from "../../src/emulator/demo/generate.js";
 import { type RunningEmulator, startEmulator } from "../../src/emulator/server.js";
 import { createSilentLogger, type Logger } from "../../src/logger.js";
-import { composeSlackApp, type SlackStack } from "../../src/slack/compose-slack-app.js";
 import { type FakeSlackServer, startFakeSlack } from "../fakes/fake-slack-server.js";
 import { type SignOptions, type SlackRequest, sendSigned } from "../fakes/signed-request.js";
 import { makeTempDir } from "../helpers/temp-dir.js";
@@ -27,7 +26,7 @@ export interface HarnessOptions {
   /** false: no emulator and no Intercom token in the environment (tests of the connect flow). */
   emulator?: boolean;
   fakeSlack?: Parameters<typeof startFakeSlack>[0];
-  /** The run engine's clock for each boot (milliseconds), to reach approval expiry without waiting. */
+  /** The app's clock for each boot (milliseconds), to reach approval expiry without waiting. */
   engineClock?: (boot: number) => (() => number) | undefined;
   /** How often the app sweeps expired approvals (default: the app's own, 60 s). */
   approvalSweepMs?: number;
@@ -38,7 +37,7 @@ export interface HarnessOptions {
 export interface Harness {
   slack: FakeSlackServer;
   emulator?: RunningEmulator;
-  stack: SlackStack;
+  app: SwitchboardApp;
   deps: Deps;
   url: string;
   send(request: SlackRequest, options?: SignOptions): Promise<Response>;
@@ -68,45 +67,43 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   let bootCount = 0;
 
   const boot = async () => {
-    const deps = createDeps(config, { logger: options.logger ?? createSilentLogger() });
     const boot = bootCount++;
-    const stack = composeSlackApp(deps, {
+    const app = await createApp(config, {
+      logger: options.logger ?? createSilentLogger(),
       chatModel: options.model?.(boot),
-      now: options.engineClock?.(boot),
+      clock: options.engineClock?.(boot),
       personas: options.personas,
-      clientOptions: { retryConfig: { retries: 0 } },
+      slackClientOptions: { retryConfig: { retries: 0 } },
       postQueue: { sleep: async () => {} },
       approvalSweepMs: options.approvalSweepMs,
     });
-    const { port } = await stack.slack.start(0);
-    return { deps, stack, url: `http://127.0.0.1:${port}/slack/events` };
+    const { port } = await app.start(0);
+    return { app, url: `http://127.0.0.1:${port}/slack/events` };
   };
 
   let current = await boot();
   return {
     slack,
     emulator,
-    get stack() {
-      return current.stack;
+    get app() {
+      return current.app;
     },
     get deps() {
-      return current.deps;
+      return current.app.deps;
     },
     get url() {
       return current.url;
     },
     send: (request, signOptions) => sendSigned(current.url, SIGNING_SECRET, request, signOptions),
     async idle() {
-      if (!(await current.stack.slack.idle(15_000))) throw new Error("Slack work did not finish");
+      if (!(await current.app.idle(15_000))) throw new Error("Slack work did not finish");
     },
     async restart() {
-      await current.stack.close();
-      await closeDeps(current.deps);
+      await current.app.stop();
       current = await boot();
     },
     async close() {
-      await current.stack.close();
-      await closeDeps(current.deps);
+      await current.app.stop();
       await slack.close();
       await emulator?.close();
       temp.cleanup();

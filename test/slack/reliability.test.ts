@@ -1,7 +1,7 @@
 import { WebClient } from "@slack/web-api";
 import { afterEach, describe, expect, it } from "vitest";
 import { createSilentLogger } from "../../src/logger.js";
-import { ignoreReason, stripMention } from "../../src/slack/incoming-message.js";
+import { ignoreReason, stripMention } from "../../src/slack/flows/incoming-message.js";
 import { KeyedLock } from "../../src/slack/keyed-lock.js";
 import { ChannelPostQueue } from "../../src/slack/post-queue.js";
 import { SlackPoster } from "../../src/slack/slack-poster.js";

@@ -41,9 +41,9 @@ describe("trimForModel", () => {
 });
 
 describe("htmlToText", () => {
-  it("keeps the words and line breaks of an HTML body", () => {
+  it("keeps the words, line breaks, list items and links of an HTML body", () => {
     expect(htmlToText('<p>Hi <a href="x">Ann</a>,</p><ul><li>one</li><li>two</li></ul><br>Thanks &amp; bye<script>alert(1)</script>')).toBe(
-      "Hi Ann,\none\ntwo\nThanks & bye",
+      "Hi Ann (x),\n- one\n- two\n\nThanks & bye",
     );
   });
 });

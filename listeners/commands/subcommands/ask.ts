@@ -3,10 +3,10 @@
  * bot cannot post there (not invited), the person is told privately how to fix it.
  */
 import { newErrorReference, toUserMessage } from "../../../src/errors.js";
-import { escapeMrkdwn, truncate } from "../../../src/slack/mrkdwn.js";
-import { askInThread } from "../../../src/slack/run-presenter.js";
+import { escapeMrkdwn, truncate } from "../../../src/slack/blocks/mrkdwn.js";
+import { usageHelp } from "../../../src/slack/blocks/usage-help.js";
+import { askInThread } from "../../../src/slack/flows/run-presenter.js";
 import { personaForChannel } from "../../../src/slack/slack-app-context.js";
-import { usageHelp } from "../../../src/slack/usage-help.js";
 import { ephemeral, type Subcommand } from "../subcommand.js";
 
 function postFailure(error: unknown, reference: string): string {

@@ -1,6 +1,6 @@
 /** `/switchboard audit [n]`: the latest n tool calls from the audit log. */
-import { auditLine } from "../../../src/slack/audit-line.js";
-import { usageHelp } from "../../../src/slack/usage-help.js";
+import { auditLine } from "../../../src/slack/blocks/audit-line.js";
+import { usageHelp } from "../../../src/slack/blocks/usage-help.js";
 import { ephemeral, type Subcommand } from "../subcommand.js";
 
 export const auditSubcommand: Subcommand = async (input) => {

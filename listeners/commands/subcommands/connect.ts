@@ -1,9 +1,9 @@
 /** `/switchboard connect [revoke]`: Intercom connection status, an install link, or removing the stored token. */
 import { isAppError } from "../../../src/errors.js";
-import { mayDecide } from "../../../src/slack/approval-flow.js";
-import { escapeMrkdwn } from "../../../src/slack/mrkdwn.js";
+import { escapeMrkdwn } from "../../../src/slack/blocks/mrkdwn.js";
+import { usageHelp } from "../../../src/slack/blocks/usage-help.js";
+import { isSlackApprover } from "../../../src/slack/flows/approver-check.js";
 import { personaForChannel } from "../../../src/slack/slack-app-context.js";
-import { usageHelp } from "../../../src/slack/usage-help.js";
 import { ephemeral, type Subcommand } from "../subcommand.js";
 
 export const connectSubcommand: Subcommand = async (input) => {
@@ -12,7 +12,7 @@ export const connectSubcommand: Subcommand = async (input) => {
   if (rest === "revoke") {
     // Revoking disconnects Intercom for everyone, so it takes the same standing as approving a write here.
     const persona = personaForChannel(context, args.command.channel_id);
-    if (!(await mayDecide(context, args.command.user_id, persona))) {
+    if (!(await isSlackApprover(context, args.command.user_id, persona))) {
       context.logger.warn({ slackUserId: args.command.user_id, persona }, "Intercom revoke refused: not an approver");
       await ephemeral(input, {
         text: `Only the people who approve changes for the ${persona} persona can disconnect Intercom; nothing was changed. Ask one of them, or an admin can run \`switchboard secrets revoke intercom.oauth_token\` on the server.`,

@@ -1,6 +1,7 @@
 /** `/switchboard persona [name]`: shows the channel's persona and the choices, or sets it. */
-import { mayDecide } from "../../../src/slack/approval-flow.js";
-import { escapeMrkdwn } from "../../../src/slack/mrkdwn.js";
+
+import { escapeMrkdwn } from "../../../src/slack/blocks/mrkdwn.js";
+import { isSlackApprover } from "../../../src/slack/flows/approver-check.js";
 import { personaForChannel } from "../../../src/slack/slack-app-context.js";
 import { ephemeral, type Subcommand } from "../subcommand.js";
 
@@ -38,7 +39,7 @@ export const personaSubcommand: Subcommand = async (input) => {
   }
   // A persona decides what the agent may do in the channel, so only someone who could approve its changes
   // may put it in charge here.
-  if (!(await mayDecide(context, args.command.user_id, chosen.name))) {
+  if (!(await isSlackApprover(context, args.command.user_id, chosen.name))) {
     await ephemeral(input, {
       text: `Only the approvers of the ${chosen.name} persona can make it this channel's persona; it still uses ${personaForChannel(context, channel)}.`,
     });

@@ -1,4 +1,6 @@
 /** Helpers shared by the resource route files. */
+
+import { htmlToText } from "../../text/html-to-text.js";
 import { ApiError, badRequest, notFound } from "../api-error.js";
 import type { CollectionName, EmulatorState } from "../state.js";
 import type { Doc } from "../types.js";
@@ -53,10 +55,7 @@ export function requireAdmin(state: EmulatorState, body: Doc, field = "admin_id"
 }
 
 export function stripHtml(html: string): string {
-  return html
-    .replace(/<[^>]*>/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
+  return htmlToText(html, { singleLine: true });
 }
 
 export function wrapParagraph(text: string): string {

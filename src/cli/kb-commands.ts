@@ -1,0 +1,96 @@
+/**
+ * `switchboard kb sync [--full]`, `kb status`, `kb search "text" [--k 5]` over the app's knowledge base, and the
+ * evaluation contract `kb search --articles FILE [--k 10]` (JSON lines on stdin, a temporary index from FILE).
+ * Heavy modules load inside the actions so `--help` stays fast.
+ */
+import type { Command } from "commander";
+import { AppError } from "../errors.js";
+import type { CliContext } from "./context.js";
+
+const parseK = (value: string, fallback: number): number => {
+  if (value === undefined) return fallback;
+  const k = Number(value);
+  if (!Number.isInteger(k) || k < 1 || k > 100) throw new AppError("USAGE", `--k expects a whole number from 1 to 100; got "${value}".`);
+  return k;
+};
+
+export interface KbSearchFileOptions {
+  articlesFile: string;
+  k: number;
+  input: NodeJS.ReadableStream;
+  write: (line: string) => void;
+}
+
+/** The evaluation contract; resolves to the number of failed lines. */
+export async function kbSearchFile(options: KbSearchFileOptions): Promise<number> {
+  const { readArticlesFile } = await import("../kb/article-file.js");
+  const { buildTempKb } = await import("../kb/temp-index.js");
+  const { contextTurns, requireText, runJsonLines } = await import("../kb/jsonl-eval.js");
+  const kb = buildTempKb(readArticlesFile(options.articlesFile));
+  try {
+    const result = await runJsonLines(options.input as never, options.write, (value) => {
+      const hits = kb.searcher.search({ text: requireText(value, "query"), context: contextTurns(value), k: options.k });
+      return { articles: hits.map((h) => ({ id: h.articleId, score: h.score })) };
+    });
+    return result.failed;
+  } finally {
+    kb.close();
+  }
+}
+
+export function registerKbCommands(program: Command, context: CliContext): void {
+  const kb = program.command("kb").description("The knowledge base: sync it from Intercom, check it, search it");
+
+  kb.command("sync")
+    .description("Bring the knowledge base up to date with Intercom (help center, internal articles, Fin external pages)")
+    .option("--full", "re-index every article, not only the changed ones")
+    .action(async (options: { full?: boolean }) => {
+      const { runKbSync } = await import("./kb-sync-action.js");
+      await runKbSync(context.loadConfig(), { full: options.full === true, isTTY: process.stderr.isTTY === true });
+    });
+
+  kb.command("status")
+    .description("Counts by visibility and locale, the last sync and stale articles")
+    .option("--json", "print JSON")
+    .action(async (options: { json?: boolean }) => {
+      const { closeDeps, createDeps } = await import("../app.js");
+      const { formatKbStatus, kbStatus } = await import("../kb/status.js");
+      const deps = createDeps(context.loadConfig());
+      try {
+        const status = kbStatus(deps.db, Math.floor(Date.now() / 1000));
+        console.log(options.json ? JSON.stringify(status, null, 2) : formatKbStatus(status));
+      } finally {
+        await closeDeps(deps);
+      }
+    });
+
+  kb.command("search [text...]")
+    .description('Search the knowledge base ("text"), or with --articles FILE answer JSON lines {"id","query","context"?} from stdin')
+    .option("--k <n>", "how many articles (default 5, or 10 with --articles)")
+    .option("--articles <file>", "build a temporary index from a .csv or .jsonl file instead of using the app database")
+    .option("--json", "print JSON")
+    .action(async (words: string[], options: { k?: string; articles?: string; json?: boolean }) => {
+      if (options.articles) {
+        const failed = await kbSearchFile({
+          articlesFile: options.articles,
+          k: parseK(options.k as string, 10),
+          input: process.stdin,
+          write: (line) => process.stdout.write(`${line}\n`),
+        });
+        if (failed > 0) process.exitCode = 1;
+        return;
+      }
+      const text = words.join(" ").trim();
+      if (!text) throw new AppError("USAGE", 'Say what to search for, e.g. switchboard kb search "change my PIN", or pass --articles FILE.');
+      const { closeDeps, createDeps } = await import("../app.js");
+      const { createKnowledgeBase } = await import("../kb/knowledge-base.js");
+      const { formatHits } = await import("../kb/format-hits.js");
+      const deps = createDeps(context.loadConfig());
+      try {
+        const hits = createKnowledgeBase(deps.db).searcher.search({ text, k: parseK(options.k as string, 5) });
+        console.log(options.json ? JSON.stringify(hits, null, 2) : formatHits(hits));
+      } finally {
+        await closeDeps(deps);
+      }
+    });
+}

@@ -1,0 +1,49 @@
+/**
+ * The extractive answer: the sentences of the best chunk that speak to the question, in the chunk's own
+ * words and order. A short chunk is one answer and is kept whole.
+ */
+import { contentTerms, stem, withSynonyms } from "../../kb/analyze.js";
+
+const WHOLE_CHUNK_CHARS = 420;
+const MAX_SENTENCES = 3;
+
+export function splitSentences(text: string): string[] {
+  return text
+    .replace(/\s*\n+\s*/g, "\n")
+    .split(/(?<=[.!?])\s+(?=[\p{Lu}\p{N}"'(])|\n/u)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 1);
+}
+
+export function stemSet(text: string): Set<string> {
+  return new Set(contentTerms(text).map(stem));
+}
+
+/** Share of the question's content words (or their synonyms) that appear in the text, weighted when weights are given. */
+export function termCoverage(questionTerms: readonly string[], text: string, weights?: readonly number[]): number {
+  if (questionTerms.length === 0) return 0;
+  const have = stemSet(text);
+  let hit = 0;
+  let all = 0;
+  questionTerms.forEach((term, i) => {
+    const weight = weights?.[i] ?? 1;
+    all += weight;
+    const forms = withSynonyms([term]).map(stem);
+    if (forms.some((f) => have.has(f))) hit += weight;
+  });
+  return all === 0 ? 0 : hit / all;
+}
+
+export function extractSentences(questionTerms: readonly string[], chunkText: string): string[] {
+  const sentences = splitSentences(chunkText);
+  if (chunkText.length <= WHOLE_CHUNK_CHARS || sentences.length <= 2) return sentences;
+  const scored = sentences.map((sentence, i) => ({ i, sentence, score: termCoverage(questionTerms, sentence) }));
+  const picked = scored
+    .filter((s) => s.score > 0)
+    .sort((a, b) => b.score - a.score || a.i - b.i)
+    .slice(0, MAX_SENTENCES)
+    .sort((a, b) => a.i - b.i);
+  // No sentence shares a word with the question: the chunk's opening is its summary.
+  if (picked.length === 0) return sentences.slice(0, 2);
+  return picked.map((s) => s.sentence);
+}

@@ -1,0 +1,119 @@
+/**
+ * Reads the three kinds of knowledge from Intercom through the audited read tools: help-center articles
+ * (published only, every published translation), internal articles, and Fin content-library external pages.
+ */
+import type { AuditedReads } from "../workflows/audited-reads.js";
+import type { SourceArticle } from "./types.js";
+
+type Doc = Record<string, unknown>;
+
+export class SourceReadError extends Error {}
+
+const PER_PAGE = 150;
+
+async function readPaged(reads: AuditedReads, tool: string, args: Record<string, unknown> = {}): Promise<Doc[]> {
+  const out: Doc[] = [];
+  for (let page = 1; page <= 1000; page++) {
+    const result = await reads.read<Doc>(tool, { ...args, page, per_page: PER_PAGE }, "knowledge-base sync");
+    if (!result.ok) throw new SourceReadError(`${tool} failed: ${result.message}`);
+    const data = result.data.data;
+    const items = Array.isArray(data) ? (data as Doc[]) : [];
+    out.push(...items);
+    const pages = result.data.pages as Doc | undefined;
+    const total = Number(pages?.total_pages ?? 1);
+    if (items.length === 0 || page >= total) break;
+  }
+  return out;
+}
+
+async function readOnce(reads: AuditedReads, tool: string): Promise<Doc[]> {
+  const result = await reads.read<Doc>(tool, {}, "knowledge-base sync");
+  if (!result.ok) throw new SourceReadError(`${tool} failed: ${result.message}`);
+  const data = result.data.data;
+  return Array.isArray(data) ? (data as Doc[]) : [];
+}
+
+const text = (v: unknown) => (typeof v === "string" ? v : v === undefined || v === null ? "" : String(v));
+const seconds = (v: unknown) => (typeof v === "number" ? v : Number.parseInt(text(v), 10) || 0);
+
+/** "Cards › Security" from an article's parent (a section inside a collection, or a collection). */
+function pathNames(collections: Doc[], sections: Doc[]): (parentId: unknown) => string {
+  const collectionName = new Map(collections.map((c) => [text(c.id), text(c.name)]));
+  const section = new Map(sections.map((s) => [text(s.id), s]));
+  return (parentId) => {
+    const id = text(parentId);
+    const s = section.get(id);
+    if (s) return [collectionName.get(text(s.parent_id)), text(s.name)].filter(Boolean).join(" › ");
+    return collectionName.get(id) ?? "";
+  };
+}
+
+export async function readHelpCenterArticles(reads: AuditedReads): Promise<SourceArticle[]> {
+  const [articles, collections] = [await readPaged(reads, "INTERCOM_LIST_ALL_ARTICLES"), await readPaged(reads, "INTERCOM_LIST_ALL_COLLECTIONS")];
+  // Sections are a 2.9 feature some workspaces do not have; without them the path is just the collection.
+  const sections = await readPaged(reads, "INTERCOM_LIST_HELP_CENTER_SECTIONS").catch(() => [] as Doc[]);
+  const pathOf = pathNames(collections, sections);
+  const out: SourceArticle[] = [];
+  for (const article of articles) {
+    const parents = Array.isArray(article.parent_ids) ? article.parent_ids : [article.parent_id];
+    const collection = pathOf(parents[0]);
+    const defaultLocale = text(article.default_locale) || "en";
+    const translations = (article.translated_content ?? {}) as Record<string, unknown>;
+    const versions: [string, Doc][] = [[defaultLocale, article]];
+    for (const [locale, content] of Object.entries(translations)) {
+      if (locale !== "type" && locale !== defaultLocale && content && typeof content === "object") versions.push([locale, content as Doc]);
+    }
+    for (const [locale, version] of versions) {
+      // Drafts are never customer-facing, and a draft has no public URL to cite.
+      if (text(version.state) !== "published" || !text(version.url)) continue;
+      out.push({
+        id: locale === defaultLocale ? `article:${text(article.id)}` : `article:${text(article.id)}:${locale}`,
+        source: "article",
+        sourceId: text(article.id),
+        title: text(version.title),
+        url: text(version.url),
+        collection,
+        visibility: "public",
+        locale,
+        author: text(version.author_id) || undefined,
+        updatedAt: seconds(version.updated_at),
+        body: text(version.body) || text(version.description),
+      });
+    }
+  }
+  return out;
+}
+
+/** The list tool takes no paging arguments, so this reads the first page (the API's default size). */
+export async function readInternalArticles(reads: AuditedReads): Promise<SourceArticle[]> {
+  return (await readOnce(reads, "INTERCOM_LIST_INTERNAL_ARTICLES")).map((a) => ({
+    id: `internal:${text(a.id)}`,
+    source: "internal",
+    sourceId: text(a.id),
+    title: text(a.title),
+    collection: "Internal",
+    visibility: "internal",
+    locale: text(a.locale) || "en",
+    author: text(a.author_id) || undefined,
+    updatedAt: seconds(a.updated_at),
+    body: text(a.body) || text(a.body_markdown),
+  }));
+}
+
+export async function readExternalPages(reads: AuditedReads): Promise<SourceArticle[]> {
+  return (await readOnce(reads, "INTERCOM_LIST_EXTERNAL_PAGES"))
+    .filter((p) => p.ai_agent_availability !== false || p.ai_copilot_availability !== false)
+    .map((p) => ({
+      id: `external:${text(p.id)}`,
+      source: "external",
+      sourceId: text(p.id),
+      title: text(p.title),
+      url: text(p.url) || undefined,
+      collection: "Content library",
+      // Pages Fin may not answer customers from are for teammates only.
+      visibility: p.ai_agent_availability === false ? "internal" : "public",
+      locale: text(p.locale) || "en",
+      updatedAt: seconds(p.updated_at),
+      body: text(p.html),
+    }));
+}

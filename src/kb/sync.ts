@@ -1,0 +1,87 @@
+/**
+ * Keeps the knowledge base in step with Intercom: reads every source, re-indexes only what changed, removes
+ * what is gone. A source that cannot be read keeps its articles (an outage must not empty the index) and
+ * the run reports it.
+ */
+import type { AuditedReads } from "../workflows/audited-reads.js";
+import type { KbIndex } from "./kb-index.js";
+import { readExternalPages, readHelpCenterArticles, readInternalArticles } from "./sources.js";
+import type { KbSource, SourceArticle } from "./types.js";
+
+export interface SyncProgress {
+  phase: "reading" | "indexing";
+  done: number;
+  total: number;
+}
+
+export interface SyncOptions {
+  reads: AuditedReads;
+  index: KbIndex;
+  /** Unix seconds. */
+  now: number;
+  /** Re-index every article even when unchanged. */
+  full?: boolean;
+  onProgress?: (progress: SyncProgress) => void;
+}
+
+export interface SyncReport {
+  added: number;
+  changed: number;
+  removed: number;
+  unchanged: number;
+  /** Sources that could not be read, with why. */
+  errors: string[];
+}
+
+const READERS: readonly [KbSource, (reads: AuditedReads) => Promise<SourceArticle[]>][] = [
+  ["article", readHelpCenterArticles],
+  ["internal", readInternalArticles],
+  ["external", readExternalPages],
+];
+
+export async function syncKb(options: SyncOptions): Promise<SyncReport> {
+  const { index, now } = options;
+  const report: SyncReport = { added: 0, changed: 0, removed: 0, unchanged: 0, errors: [] };
+  const runId = Number(
+    index.db.prepare("INSERT INTO kb_sync_runs (started_at, full) VALUES (?, ?)").run(now, options.full ? 1 : 0).lastInsertRowid,
+  );
+  const fetched: { source: KbSource; articles: SourceArticle[] }[] = [];
+  for (const [i, [source, read]] of READERS.entries()) {
+    options.onProgress?.({ phase: "reading", done: i, total: READERS.length });
+    try {
+      fetched.push({ source, articles: await read(options.reads) });
+    } catch (error) {
+      report.errors.push((error as Error).message);
+    }
+  }
+  const total = fetched.reduce((n, f) => n + f.articles.length, 0);
+  let done = 0;
+  for (const { source, articles } of fetched) {
+    const seen = new Set<string>();
+    for (const article of articles) {
+      seen.add(article.id);
+      if (options.full) index.remove(article.id);
+      const result = index.upsert(article, now);
+      if (result === "added" && options.full) report.changed += 1;
+      else report[result] += 1;
+      done += 1;
+      if (done % 25 === 0 || done === total) options.onProgress?.({ phase: "indexing", done, total });
+    }
+    for (const id of index.idsOfSource(source)) {
+      if (seen.has(id)) continue;
+      index.remove(id);
+      report.removed += 1;
+    }
+  }
+  index.db
+    .prepare("UPDATE kb_sync_runs SET finished_at = ?, added = ?, changed = ?, removed = ?, unchanged = ?, error = ? WHERE id = ?")
+    .run(now, report.added, report.changed, report.removed, report.unchanged, report.errors.length ? report.errors.join("; ") : null, runId);
+  return report;
+}
+
+export function syncSummary(report: SyncReport): string {
+  const articles = report.added + report.changed + report.unchanged;
+  const parts = [`synced ${articles} articles (${report.added} new, ${report.changed} changed, ${report.removed} removed)`];
+  if (report.errors.length) parts.push(`could not read: ${report.errors.join("; ")}`);
+  return parts.join("; ");
+}

@@ -1,0 +1,35 @@
+/** `/switchboard faq <question>` answers and the knowledge-gap note: text for teammates, escaped, with sources. */
+import type { FaqAnswer } from "../../domain/faq/types.js";
+import { escapeMrkdwn, truncate } from "./mrkdwn.js";
+import { sourcesList } from "./faq-draft-card.js";
+
+type Block = Record<string, unknown>;
+
+export function buildFaqAnswerBlocks(question: string, answer: FaqAnswer): { text: string; blocks: Block[] } {
+  const blocks: Block[] = [];
+  if (answer.sentences.length > 0) {
+    blocks.push({ type: "section", text: { type: "mrkdwn", text: truncate(escapeMrkdwn(answer.sentences.join(" ")), 2990) } });
+    blocks.push({ type: "section", text: { type: "mrkdwn", text: truncate(`*Sources:*\n${sourcesList(answer.citations)}`, 2990) } });
+  } else {
+    blocks.push({ type: "section", text: { type: "mrkdwn", text: `The help center has no confident answer to this (${escapeMrkdwn(answer.reason)}).` } });
+  }
+  for (const note of answer.internal) {
+    blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: truncate(`:lock: Internal: *${escapeMrkdwn(note.title)}*: ${escapeMrkdwn(note.excerpt)}`, 2990) }] });
+  }
+  blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: `Confidence ${Math.round(answer.confidence * 100)}% · answered from the knowledge base, no model` }] });
+  const text = answer.sentences.length > 0 ? `Answer to: ${escapeMrkdwn(truncate(question, 150))}` : `No confident answer to: ${escapeMrkdwn(truncate(question, 150))}`;
+  return { text, blocks };
+}
+
+export function buildGapNote(customerName: string | undefined, question: string, reason: string): { text: string; blocks: Block[] } {
+  const who = escapeMrkdwn(truncate(customerName ?? "A customer", 80));
+  const text = `Knowledge-base gap: ${who} asked something the help center does not answer`;
+  return {
+    text,
+    blocks: [
+      { type: "section", text: { type: "mrkdwn", text: `*Knowledge-base gap*: ${who} asked something the help center does not answer. No reply was sent.` } },
+      { type: "section", text: { type: "mrkdwn", text: `>${escapeMrkdwn(truncate(question, 1500)).replace(/\n/g, "\n>")}` } },
+      { type: "context", elements: [{ type: "mrkdwn", text: escapeMrkdwn(truncate(reason, 300)) }] },
+    ],
+  };
+}

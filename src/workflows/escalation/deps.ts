@@ -1,0 +1,42 @@
+/** What the escalation workflow is built from; the composition root hands these in once. */
+import type { WebClient } from "@slack/web-api";
+import type { Persona } from "../../agent/personas.js";
+import type { Config } from "../../config.js";
+import type { ScoreSettings } from "../../domain/escalation/score.js";
+import type { Logger } from "../../logger.js";
+import type { AuditedReads } from "../audited-reads.js";
+import type { GatedWrites, TeammateDirectory } from "../contracts.js";
+import type { EscalationAlertsRepo } from "./alerts-repo.js";
+import type { BriefingModel } from "./briefing-writer.js";
+
+export interface EscalationDeps {
+  reads: AuditedReads;
+  alerts: EscalationAlertsRepo;
+  slack: WebClient;
+  /** The support channel (SWITCHBOARD_SUPPORT_CHANNEL or the persona's). */
+  channel: string;
+  settings: ScoreSettings;
+  maxAlertsPerSweep: number;
+  /** Whose approvers may click, and whose policy the writes go through. */
+  persona: Persona;
+  writes: GatedWrites;
+  directory: TeammateDirectory;
+  /** Absent: the template briefing. */
+  model?: BriefingModel;
+  logger?: Pick<Logger, "info" | "warn" | "debug">;
+  /** Unix ms. */
+  now?: () => number;
+  /** Builds the Intercom link; defaults to the inbox URL with the workspace placeholder. */
+  conversationUrl?: (conversationId: string) => string;
+}
+
+export function scoreSettingsFrom(config: Pick<Config, "escalation">): ScoreSettings {
+  return {
+    longWaitHours: config.escalation.longWaitHours,
+    vipWaitMinutes: config.escalation.vipWaitMinutes,
+    vipAttribute: config.escalation.vipAttribute,
+  };
+}
+
+export const defaultConversationUrl = (conversationId: string) =>
+  `https://app.intercom.com/a/inbox/_/inbox/conversation/${encodeURIComponent(conversationId)}`;

@@ -1,0 +1,121 @@
+/**
+ * A person's decision on a draft card: Send, Send & close, an edited Send, or Dismiss. The decision is
+ * claimed atomically first (a second click changes nothing and learns who decided), the reply goes out as
+ * the Intercom teammate matched to the clicking Slack user, through the gated writes, and the card then
+ * shows the executor's outcome in plain words.
+ */
+import { customerHtml, customerText } from "../../domain/faq/customer-html.js";
+import { buildFaqDraftCard, faqCardText } from "../../slack/blocks/faq-draft-card.js";
+import type { WriteOutcome } from "../contracts.js";
+import type { FaqDraft } from "./drafts-repo.js";
+import type { FaqWorkflowDeps } from "./faq-deps.js";
+import { closeArgs, replyArgs, replyTool } from "./write-args.js";
+
+export type DecisionDeps = Pick<FaqWorkflowDeps, "drafts" | "slack" | "writes" | "teammates" | "persona" | "logger">;
+
+export interface DecideInput {
+  draftId: string;
+  action: "send" | "send_close" | "dismiss";
+  slackUserId: string;
+  /** From the Edit modal: the answer as the person rewrote it (the sources stay attached). */
+  editedText?: string;
+}
+
+export type DecideResult =
+  | { kind: "decided"; draft: FaqDraft }
+  | { kind: "already"; draft: FaqDraft; message: string }
+  | { kind: "missing"; message: string }
+  | { kind: "no_teammate"; message: string };
+
+/** The answer's own words without the numbered source lines (those are re-attached as links on send). */
+export function editableAnswer(draft: Pick<FaqDraft, "answerText">): string {
+  return draft.answerText.split(/\n\n\[1\] /)[0] ?? draft.answerText;
+}
+
+function outcomeWords(outcome: WriteOutcome, teammate: string): string {
+  switch (outcome.status) {
+    case "sent":
+      return `Sent to the customer as ${teammate}.`;
+    case "failed":
+      return `Could not send: ${outcome.reason}. Nothing reached the customer.`;
+    case "uncertain":
+      return `Sending did not confirm (${outcome.reason}). Check the conversation in Intercom before sending again.`;
+    case "refused":
+      return `Not sent: ${outcome.reason}.`;
+  }
+}
+
+export async function refreshCard(deps: Pick<FaqWorkflowDeps, "slack">, draft: FaqDraft): Promise<void> {
+  if (!draft.channelId || !draft.messageTs) return;
+  const card = {
+    draftId: draft.id,
+    customerName: draft.customerName,
+    companyName: draft.companyName,
+    question: draft.question,
+    answerText: draft.answerText,
+    citations: draft.citations,
+    confidence: draft.confidence,
+    status: draft.status,
+    decidedBy: draft.decidedBy,
+    outcome: draft.outcome,
+    autoResolved: draft.decision === "auto_resolve",
+  };
+  await deps.slack.chat.update({ channel: draft.channelId, ts: draft.messageTs, text: faqCardText(card), blocks: buildFaqDraftCard(card) as never });
+}
+
+const alreadyMessage = (draft: FaqDraft) =>
+  `This draft was already decided${draft.decidedBy ? ` by <@${draft.decidedBy}>` : ""}: ${draft.outcome ?? (draft.status === "sending" ? "sending now" : draft.status)}`;
+
+export async function decideDraft(deps: DecisionDeps, input: DecideInput): Promise<DecideResult> {
+  const draft = deps.drafts.get(input.draftId);
+  if (!draft) return { kind: "missing", message: "This draft no longer exists." };
+  if (draft.status !== "pending") return { kind: "already", draft, message: alreadyMessage(draft) };
+  if (input.action === "dismiss") {
+    if (!deps.drafts.claim(draft.id, "dismiss", input.slackUserId)) {
+      const now = deps.drafts.get(draft.id) as FaqDraft;
+      return { kind: "already", draft: now, message: alreadyMessage(now) };
+    }
+    const dismissed = deps.drafts.get(draft.id) as FaqDraft;
+    await refreshCard(deps, dismissed);
+    return { kind: "decided", draft: dismissed };
+  }
+  const teammate = await deps.teammates.adminFor(input.slackUserId);
+  if (!teammate)
+    return {
+      kind: "no_teammate",
+      message: "No Intercom teammate has your Slack email and no default is set (INTERCOM_DEFAULT_ADMIN_ID), so this cannot be sent as anyone. Nothing was sent.",
+    };
+  const edited = input.editedText?.trim()
+    ? (() => {
+        const paragraphs = (input.editedText as string).split(/\n{2,}/).map((p) => p.trim()).filter(Boolean);
+        return { html: customerHtml(paragraphs, draft.citations), text: customerText(paragraphs, draft.citations) };
+      })()
+    : undefined;
+  if (!deps.drafts.claim(draft.id, input.action, input.slackUserId, edited)) {
+    const now = deps.drafts.get(draft.id) as FaqDraft;
+    return { kind: "already", draft: now, message: alreadyMessage(now) };
+  }
+  const claimed = deps.drafts.get(draft.id) as FaqDraft;
+  await refreshCard(deps, claimed);
+  const common = {
+    persona: deps.persona,
+    authority: { kind: "person", slackUserId: input.slackUserId, source: "slack:faq-draft" } as const,
+    requester: { slackUserId: input.slackUserId, source: "slack:faq-draft" },
+    prompt: claimed.question,
+  };
+  const reply = await deps.writes.run({
+    ...common,
+    tool: replyTool(claimed.kind),
+    args: replyArgs(claimed, teammate.adminId, claimed.answerHtml),
+    idempotencyKey: `faq-draft:${claimed.id}:reply`,
+  });
+  let words = outcomeWords(reply, teammate.name);
+  if (reply.status === "sent" && input.action === "send_close" && claimed.kind === "conversation") {
+    const close = await deps.writes.run({ ...common, tool: "INTERCOM_CLOSE_CONVERSATION", args: closeArgs(claimed, teammate.adminId), idempotencyKey: `faq-draft:${claimed.id}:close` });
+    words += close.status === "sent" ? " The conversation is closed." : ` The conversation was not closed: ${"reason" in close ? close.reason : "no reason given"}.`;
+  }
+  deps.drafts.finish(claimed.id, reply.status === "sent" ? "sent" : "failed", words);
+  const finished = deps.drafts.get(claimed.id) as FaqDraft;
+  await refreshCard(deps, finished);
+  return { kind: "decided", draft: finished };
+}

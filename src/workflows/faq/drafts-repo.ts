@@ -1,0 +1,155 @@
+/**
+ * FAQ drafts in SQLite. A decision is one conditional UPDATE (pending → sending), so of two clicks, two
+ * processes or a click after a restart exactly one wins; the row keeps who decided and what came of it.
+ */
+import { randomUUID } from "node:crypto";
+import type { Citation, FaqDecision } from "../../domain/faq/types.js";
+import type { Db } from "../../store/database.js";
+
+export type DraftStatus = "pending" | "sending" | "sent" | "failed" | "dismissed" | "abstained";
+export type DraftAction = "send" | "send_close" | "dismiss" | "auto";
+
+export interface FaqDraft {
+  id: string;
+  conversationId: string;
+  messageKey: string;
+  persona: string;
+  kind: "conversation" | "ticket";
+  customerName?: string;
+  companyName?: string;
+  question: string;
+  answerHtml: string;
+  answerText: string;
+  citations: Citation[];
+  confidence: number;
+  decision: FaqDecision;
+  status: DraftStatus;
+  action?: DraftAction;
+  decidedBy?: string;
+  decidedAt?: number;
+  /** Plain words for the card: "Sent to the customer as Dana.", "Could not send: …". */
+  outcome?: string;
+  channelId?: string;
+  messageTs?: string;
+  createdAt: number;
+}
+
+export type NewDraft = Omit<FaqDraft, "id" | "status" | "createdAt" | "action" | "decidedBy" | "decidedAt" | "outcome" | "channelId" | "messageTs"> & {
+  status: DraftStatus;
+};
+
+interface Row {
+  id: string;
+  conversation_id: string;
+  message_key: string;
+  persona: string;
+  kind: "conversation" | "ticket";
+  customer_name: string | null;
+  company_name: string | null;
+  question: string;
+  answer_html: string;
+  answer_text: string;
+  citations: string;
+  confidence: number;
+  decision: FaqDecision;
+  status: DraftStatus;
+  action: DraftAction | null;
+  decided_by: string | null;
+  decided_at: number | null;
+  outcome: string | null;
+  channel_id: string | null;
+  message_ts: string | null;
+  created_at: number;
+}
+
+const fromRow = (r: Row): FaqDraft => ({
+  id: r.id,
+  conversationId: r.conversation_id,
+  messageKey: r.message_key,
+  persona: r.persona,
+  kind: r.kind,
+  customerName: r.customer_name ?? undefined,
+  companyName: r.company_name ?? undefined,
+  question: r.question,
+  answerHtml: r.answer_html,
+  answerText: r.answer_text,
+  citations: JSON.parse(r.citations) as Citation[],
+  confidence: r.confidence,
+  decision: r.decision,
+  status: r.status,
+  action: r.action ?? undefined,
+  decidedBy: r.decided_by ?? undefined,
+  decidedAt: r.decided_at ?? undefined,
+  outcome: r.outcome ?? undefined,
+  channelId: r.channel_id ?? undefined,
+  messageTs: r.message_ts ?? undefined,
+  createdAt: r.created_at,
+});
+
+export class FaqDraftsRepo {
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Creates the draft for a message once; a redelivery gets the existing one back. */
+  createOnce(draft: NewDraft): { draft: FaqDraft; created: boolean } {
+    const at = this.now();
+    const info = this.db
+      .prepare(`INSERT OR IGNORE INTO faq_drafts (id, conversation_id, message_key, persona, kind, customer_name, company_name, question, answer_html,
+        answer_text, citations, confidence, decision, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(
+        randomUUID(),
+        draft.conversationId,
+        draft.messageKey,
+        draft.persona,
+        draft.kind,
+        draft.customerName ?? null,
+        draft.companyName ?? null,
+        draft.question,
+        draft.answerHtml,
+        draft.answerText,
+        JSON.stringify(draft.citations),
+        draft.confidence,
+        draft.decision,
+        draft.status,
+        at,
+        at,
+      );
+    return { draft: this.byMessageKey(draft.messageKey) as FaqDraft, created: info.changes === 1 };
+  }
+
+  get(id: string): FaqDraft | undefined {
+    const row = this.db.prepare("SELECT * FROM faq_drafts WHERE id = ?").get(id) as Row | undefined;
+    return row ? fromRow(row) : undefined;
+  }
+
+  byMessageKey(key: string): FaqDraft | undefined {
+    const row = this.db.prepare("SELECT * FROM faq_drafts WHERE message_key = ?").get(key) as Row | undefined;
+    return row ? fromRow(row) : undefined;
+  }
+
+  setMessage(id: string, channelId: string, messageTs: string): void {
+    this.db.prepare("UPDATE faq_drafts SET channel_id = ?, message_ts = ?, updated_at = ? WHERE id = ?").run(channelId, messageTs, this.now(), id);
+  }
+
+  /** The one decision: true for the caller that won it. An edited answer replaces the draft's text. */
+  claim(id: string, action: DraftAction, decidedBy: string, edited?: { html: string; text: string }): boolean {
+    const at = this.now();
+    const status = action === "dismiss" ? "dismissed" : "sending";
+    const outcome = action === "dismiss" ? "Dismissed: nothing was sent." : null;
+    const info = edited
+      ? this.db
+          .prepare(`UPDATE faq_drafts SET status = ?, action = ?, decided_by = ?, decided_at = ?, outcome = ?, answer_html = ?, answer_text = ?, updated_at = ?
+            WHERE id = ? AND status = 'pending'`)
+          .run(status, action, decidedBy, at, outcome, edited.html, edited.text, at, id)
+      : this.db
+          .prepare("UPDATE faq_drafts SET status = ?, action = ?, decided_by = ?, decided_at = ?, outcome = ?, updated_at = ? WHERE id = ? AND status = 'pending'")
+          .run(status, action, decidedBy, at, outcome, at, id);
+    return info.changes === 1;
+  }
+
+  finish(id: string, status: "sent" | "failed", outcome: string): void {
+    this.db.prepare("UPDATE faq_drafts SET status = ?, outcome = ?, updated_at = ? WHERE id = ?").run(status, outcome, this.now(), id);
+  }
+}

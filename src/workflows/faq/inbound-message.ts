@@ -1,0 +1,62 @@
+/**
+ * What the FAQ flow needs from an inbound Intercom item: which conversation or ticket, the customer's newest
+ * message (as text), the conversation before it, and a key that is the same on every redelivery.
+ */
+import { htmlToPlainText } from "../../kb/html-text.js";
+
+type Doc = Record<string, unknown>;
+
+export interface InboundMessage {
+  kind: "conversation" | "ticket";
+  /** The conversation or ticket id. */
+  id: string;
+  /** conversation id + the part that carries the message: the same on a redelivered webhook. */
+  messageKey: string;
+  text: string;
+  /** Oldest first: the subject and earlier customer messages. */
+  context: string[];
+  customerName?: string;
+  contactId?: string;
+}
+
+const str = (v: unknown) => (typeof v === "string" ? v : typeof v === "number" ? String(v) : "");
+const asDoc = (v: unknown): Doc => (v && typeof v === "object" ? (v as Doc) : {});
+const isCustomer = (author: Doc) => ["user", "lead", "contact"].includes(str(author.type));
+
+export function parseInbound(topic: string, payload: unknown): InboundMessage | undefined {
+  const item = asDoc(payload);
+  if (!str(item.id)) return undefined;
+  const contactId = str(asDoc((asDoc(item.contacts).contacts as Doc[] | undefined)?.[0]).id) || undefined;
+  if (topic === "ticket.created") {
+    const attributes = asDoc(item.ticket_attributes);
+    const title = htmlToPlainText(str(attributes._default_title_));
+    const description = htmlToPlainText(str(attributes._default_description_));
+    const text = description || title;
+    if (!text) return undefined;
+    return { kind: "ticket", id: str(item.id), messageKey: `ticket:${str(item.id)}`, text, context: description && title ? [title] : [], contactId };
+  }
+  const source = asDoc(item.source);
+  const author = asDoc(source.author);
+  const subject = htmlToPlainText(str(source.subject));
+  const opening = htmlToPlainText(str(source.body));
+  const parts = ((asDoc(item.conversation_parts).conversation_parts as Doc[] | undefined) ?? []).filter(
+    (p) => isCustomer(asDoc(p.author)) && str(p.body) && ["comment", "open"].includes(str(p.part_type) || "comment"),
+  );
+  const customerName = str(author.name) || undefined;
+  const context = [subject].filter(Boolean);
+  if (topic === "conversation.user.replied" && parts.length > 0) {
+    const last = parts[parts.length - 1] as Doc;
+    const earlier = [opening, ...parts.slice(0, -1).map((p) => htmlToPlainText(str(p.body)))].filter(Boolean);
+    return {
+      kind: "conversation",
+      id: str(item.id),
+      messageKey: `conversation:${str(item.id)}:${str(last.id)}`,
+      text: htmlToPlainText(str(last.body)),
+      context: [...context, ...earlier],
+      customerName,
+      contactId,
+    };
+  }
+  if (!opening) return undefined;
+  return { kind: "conversation", id: str(item.id), messageKey: `conversation:${str(item.id)}:${str(source.id) || "source"}`, text: opening, context, customerName, contactId };
+}

@@ -1,0 +1,168 @@
+/**
+ * The crash test: a process records a write as executing and dies before the answer comes back (its
+ * transport never answers, so the row stays `executing` exactly as a SIGKILL would leave it). A new process
+ * on the same file reconciles by reading Intercom back, and never sends again.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Persona } from "../../src/agent/personas.js";
+import type { RunningEmulator } from "../../src/emulator/server.js";
+import type { GatedWriteRequest } from "../../src/workflows/contracts.js";
+import { shippedPersonas } from "../agent/support/harness.js";
+import { makeTempDir } from "../helpers/temp-dir.js";
+import { adminId, anOpenConversation, type Doc, dbFile, demoEmulator, emulatorClient, hangingTransport, openWrites, partsOf } from "./support.js";
+
+const temp = makeTempDir();
+let emulator: RunningEmulator;
+const personas = shippedPersonas();
+const support = personas.find((p) => p.name === "support") as Persona;
+const operator: Persona = {
+  ...support,
+  name: "wide",
+  scope: { allow: { resources: [], risks: ["read", "write", "destructive"], names: [] }, deny: support.scope.deny },
+};
+
+beforeAll(async () => {
+  emulator = await demoEmulator();
+});
+afterAll(async () => {
+  await emulator.close();
+  temp.cleanup();
+});
+
+/** Starts a write in a "process" whose send never returns; resolves once the request has (or has not) gone out. */
+async function dieMidWrite(file: string, request: GatedWriteRequest, deliverFirst: boolean): Promise<void> {
+  let hung!: () => void;
+  const reached = new Promise<void>((resolve) => {
+    hung = resolve;
+  });
+  const doomed = openWrites(file, hangingTransport(emulatorClient(emulator), { deliverFirst, onHang: () => hung() }));
+  const finished = doomed.writes.gated.run(request).then((outcome) => {
+    throw new Error(`the write finished instead of hanging: ${JSON.stringify(outcome)}`);
+  });
+  await Promise.race([reached, finished]);
+  // The process is gone: its connection closes and its pending promise is never settled.
+  doomed.db.close();
+}
+
+const request = (tool: string, args: Record<string, unknown>, key: string): GatedWriteRequest => ({
+  tool,
+  args,
+  persona: operator,
+  authority: { kind: "person", slackUserId: "U0LEAD", source: "slack" },
+  requester: { slackUserId: "U0ASKER", source: "slack" },
+  prompt: "crash test",
+  idempotencyKey: key,
+});
+
+describe("reconciling writes a dead process left executing", () => {
+  it("finds a delivered reply (sent), a lost one (not sent, not resent) and an uncheckable write (uncertain)", async () => {
+    const file = dbFile(temp.dir, "crash");
+    const id = await anOpenConversation(emulator);
+    const admin = adminId(emulator);
+    const reply = (body: string) => ({ conversation_id: id, message_type: "comment", type: "admin", admin_id: admin, body });
+    const start = partsOf(emulator, id).length;
+
+    await dieMidWrite(file, request("INTERCOM_REPLY_TO_CONVERSATION", reply("Your refund of <b>£20</b> was sent today."), "crash:delivered"), true);
+    expect(partsOf(emulator, id)).toHaveLength(start + 1);
+    await dieMidWrite(file, request("INTERCOM_REPLY_TO_CONVERSATION", reply("This one never left the building."), "crash:lost"), false);
+    const contact = String((emulator.state.all("contacts")[0] as Doc).id);
+    await dieMidWrite(file, request("INTERCOM_UPDATE_A_CONTACT", { contact_id: contact, name: "Renamed Mid Crash" }, "crash:unchecked"), true);
+    expect(partsOf(emulator, id)).toHaveLength(start + 1);
+
+    const next = openWrites(file, emulatorClient(emulator));
+    expect(next.ledger.executing().map((r) => r.key)).toEqual(["crash:delivered", "crash:lost", "crash:unchecked"]);
+    const settled = await next.writes.reconcile();
+    const byKey = new Map(settled.map((s) => [s.key, s]));
+
+    expect(byKey.get("crash:delivered")).toMatchObject({
+      how: "read-back",
+      requesterUser: "U0ASKER",
+      outcome: { status: "sent", summary: `Checked after a restart: the message is on conversation ${id}.` },
+    });
+    expect(byKey.get("crash:lost")).toMatchObject({ how: "read-back", outcome: { status: "failed" } });
+    const lost = byKey.get("crash:lost")?.outcome;
+    expect(lost?.status === "failed" && lost.reason).toMatch(/^Not sent: Switchboard stopped before Intercom applied it .*It was not sent again/);
+    expect(byKey.get("crash:unchecked")).toMatchObject({ how: "unchecked", outcome: { status: "uncertain" } });
+    const unchecked = byKey.get("crash:unchecked")?.outcome;
+    expect(unchecked?.status === "uncertain" && unchecked.reason).toMatch(/may or may not have been applied; check in Intercom/);
+
+    // Nothing was resent, the rows are settled, and each reconciled write has its audit row.
+    expect(partsOf(emulator, id)).toHaveLength(start + 1);
+    expect(next.ledger.executing()).toEqual([]);
+    expect(next.ledger.get("crash:delivered")).toMatchObject({ status: "sent", reconciledAt: expect.any(Number) });
+    expect(next.ledger.get("crash:lost")?.status).toBe("failed");
+    expect(next.ledger.get("crash:unchecked")?.status).toBe("uncertain");
+    const audited = next.audit.recent({ limit: 10 });
+    expect(audited.map((r) => r.status).sort()).toEqual(["failed", "ok", "uncertain"]);
+    expect(audited.every((r) => r.approver === "U0LEAD" && r.decision === "approved" && r.requesterUser === "U0ASKER")).toBe(true);
+
+    // A retry of the lost write with the same key (a restarted job, a second click) gets the reconciled outcome.
+    const retried = await next.writes.gated.run(request("INTERCOM_REPLY_TO_CONVERSATION", reply("This one never left the building."), "crash:lost"));
+    expect(retried.status).toBe("failed");
+    expect(partsOf(emulator, id)).toHaveLength(start + 1);
+    expect(await next.writes.reconcile()).toEqual([]);
+    next.db.close();
+  });
+
+  it("reads the conversation's state back for tags, assignment and close", async () => {
+    const file = dbFile(temp.dir, "state");
+    const id = await anOpenConversation(emulator);
+    const admin = adminId(emulator);
+    const conversation = emulator.state.get("conversations", id) as Doc;
+    const onIt = new Set(((conversation.tags as Doc).tags as Doc[]).map((t) => String(t.id)));
+    const tag = String((emulator.state.all("tags") as Doc[]).find((t) => !onIt.has(String(t.id)))?.id);
+    const team = String((emulator.state.all("teams") as Doc[]).find((t) => String(t.id) !== String(conversation.team_assignee_id))?.id);
+
+    await dieMidWrite(file, request("INTERCOM_ATTACH_TAG_TO_CONVERSATION", { conversation_id: id, id: tag, admin_id: admin }, "state:tag"), true);
+    await dieMidWrite(
+      file,
+      request("INTERCOM_ASSIGN_CONVERSATION", { conversation_id: id, type: "team", admin_id: admin, assignee_id: team }, "state:assign"),
+      false,
+    );
+    await dieMidWrite(file, request("INTERCOM_CLOSE_CONVERSATION", { conversation_id: id, admin_id: admin }, "state:close"), true);
+
+    const next = openWrites(file, emulatorClient(emulator));
+    const settled = new Map((await next.writes.reconcile()).map((s) => [s.key, s.outcome]));
+    expect(settled.get("state:tag")).toMatchObject({ status: "sent", summary: `Checked after a restart: conversation ${id} has tag ${tag}.` });
+    expect(settled.get("state:assign")).toMatchObject({
+      status: "failed",
+      reason: expect.stringMatching(/^Not sent: .*conversation \d+ is (unassigned|assigned to team \d+)/),
+    });
+    expect(settled.get("state:close")).toMatchObject({ status: "sent", summary: `Checked after a restart: conversation ${id} is closed.` });
+    next.db.close();
+  });
+
+  it("leaves a write this process is still sending alone, and calls one it cannot read back uncertain", async () => {
+    const file = dbFile(temp.dir, "live");
+    let hung!: () => void;
+    const reached = new Promise<void>((resolve) => {
+      hung = resolve;
+    });
+    const live = openWrites(file, hangingTransport(emulatorClient(emulator), { deliverFirst: false, onHang: () => hung() }));
+    const id = await anOpenConversation(emulator);
+    void live.writes.gated.run(
+      request(
+        "INTERCOM_REPLY_TO_CONVERSATION",
+        { conversation_id: id, message_type: "note", type: "admin", admin_id: adminId(emulator), body: "in flight" },
+        "live:1",
+      ),
+    );
+    await reached;
+    expect(await live.writes.reconcile()).toEqual([]);
+    expect(live.ledger.get("live:1")?.status).toBe("executing");
+
+    // Another process, with Intercom unreachable for the read-back: it cannot tell, so it says so.
+    const blind = openWrites(file, {
+      request: async () => {
+        throw Object.assign(new Error("down"), { userMessage: "Could not reach Intercom." });
+      },
+    });
+    const [only] = await blind.writes.reconcile();
+    expect(only?.outcome.status).toBe("uncertain");
+    expect(only?.outcome.status === "uncertain" && only.outcome.reason).toMatch(
+      /reading it back from Intercom failed \(Could not reach Intercom\.\).*may or may not have been applied/,
+    );
+    live.db.close();
+    blind.db.close();
+  });
+});
