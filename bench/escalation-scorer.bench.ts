@@ -38,7 +38,9 @@ function evaluate(name: string, file: string, showErrors: boolean): void {
   const perReason = reasonMetrics(outcomes);
   for (const reason of REASON_CODES) {
     const r = perReason[reason];
-    console.log(`  ${reason.padEnd(26)} F1 ${r.f1.toFixed(3)}  P ${r.precision.toFixed(2)}  R ${r.recall.toFixed(2)}  support ${r.support}  (fp ${r.fp}, fn ${r.fn})`);
+    console.log(
+      `  ${reason.padEnd(26)} F1 ${r.f1.toFixed(3)}  P ${r.precision.toFixed(2)}  R ${r.recall.toFixed(2)}  support ${r.support}  (fp ${r.fp}, fn ${r.fn})`,
+    );
   }
   if (!showErrors) return;
   for (const o of outcomes) {

@@ -70,5 +70,7 @@ export async function run(): Promise<void> {
   kb.close();
   times.sort((a, b) => a - b);
   console.log(`KB search at ${articles.length.toLocaleString("en")} articles (index built in ${(buildMs / 1000).toFixed(1)} s), ${times.length} searches:`);
-  console.log(`  p50 ${percentile(times, 0.5).toFixed(2)} ms   p99 ${percentile(times, 0.99).toFixed(2)} ms   max ${(times.at(-1) as number).toFixed(2)} ms   (goal p99 <= 5 ms)`);
+  console.log(
+    `  p50 ${percentile(times, 0.5).toFixed(2)} ms   p99 ${percentile(times, 0.99).toFixed(2)} ms   max ${(times.at(-1) as number).toFixed(2)} ms   (goal p99 <= 5 ms)`,
+  );
 }

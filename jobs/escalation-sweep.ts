@@ -3,8 +3,9 @@
  * wait crosses its threshold without any event; at most SWITCHBOARD_ESCALATION_MAX_ALERTS new alerts per
  * run, highest scores first. Snoozed alerts whose time is up come back in the same run.
  */
-import type { EscalationWorkflow } from "../src/workflows/escalation/escalation-workflow.js";
+
 import type { JobDefinition } from "../src/workflows/contracts.js";
+import type { EscalationWorkflow } from "../src/workflows/escalation/escalation-workflow.js";
 
 export const ESCALATION_SWEEP_JOB = "escalation-sweep";
 

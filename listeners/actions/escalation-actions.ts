@@ -19,7 +19,7 @@ export interface EscalationActionDeps {
 
 type Args = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
-function valueOf(action: unknown): string | undefined {
+function actionValue(action: unknown): string | undefined {
   const a = action as { value?: string; selected_option?: { value?: string } };
   return a.selected_option?.value ?? a.value;
 }
@@ -27,7 +27,7 @@ function valueOf(action: unknown): string | undefined {
 export function escalationActionHandler(kind: keyof typeof ESCALATION_ACTIONS, deps: EscalationActionDeps) {
   return async ({ ack, body, action, client }: Args): Promise<void> => {
     await ack();
-    const ref = decodeEscalationValue(valueOf(action));
+    const ref = decodeEscalationValue(actionValue(action));
     const userId = body.user.id;
     const channel = body.channel?.id ?? body.container?.channel_id;
     const run = async (): Promise<DecisionReply> => {

@@ -3,9 +3,9 @@
  * and a click on an already-decided draft tells the clicker, privately, who decided and what happened.
  */
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
-import { buildFaqEditModal } from "../../src/slack/blocks/faq-edit-modal.js";
 import { FAQ_ACTIONS } from "../../src/slack/blocks/faq-draft-card.js";
-import { type DecisionDeps, type DecideInput, decideDraft, editableAnswer } from "../../src/workflows/faq/draft-decisions.js";
+import { buildFaqEditModal } from "../../src/slack/blocks/faq-edit-modal.js";
+import { type DecideInput, type DecisionDeps, decideDraft, editableAnswer } from "../../src/workflows/faq/draft-decisions.js";
 
 export interface FaqActionDeps extends DecisionDeps {
   /** Runs work after the ack (the app's BackgroundWork); defaults to a detached promise. */
@@ -25,22 +25,29 @@ export async function tellPrivately(deps: Pick<DecisionDeps, "slack">, channel: 
 
 export function registerFaqDraftActions(app: App, deps: FaqActionDeps): void {
   const run = detached(deps);
-  const decideOn = (action: DecideInput["action"]) => async ({ ack, body, action: button }: { ack: () => Promise<void>; body: BlockAction; action: ButtonAction }) => {
-    await ack();
-    const channel = body.channel?.id;
-    run(`faq ${action}`, async () => {
-      const result = await decideDraft(deps, { draftId: button.value ?? "", action, slackUserId: body.user.id });
-      if (result.kind !== "decided") await tellPrivately(deps, channel, body.user.id, result.message);
-    });
-  };
+  const decideOn =
+    (action: DecideInput["action"]) =>
+    async ({ ack, body, action: button }: { ack: () => Promise<void>; body: BlockAction; action: ButtonAction }) => {
+      await ack();
+      const channel = body.channel?.id;
+      run(`faq ${action}`, async () => {
+        const result = await decideDraft(deps, { draftId: button.value ?? "", action, slackUserId: body.user.id });
+        if (result.kind !== "decided") await tellPrivately(deps, channel, body.user.id, result.message);
+      });
+    };
   app.action<BlockAction<ButtonAction>>(FAQ_ACTIONS.send, decideOn("send"));
   app.action<BlockAction<ButtonAction>>(FAQ_ACTIONS.sendClose, decideOn("send_close"));
   app.action<BlockAction<ButtonAction>>(FAQ_ACTIONS.dismiss, decideOn("dismiss"));
   app.action<BlockAction<ButtonAction>>(FAQ_ACTIONS.edit, async ({ ack, body, action }) => {
     await ack();
     const draft = deps.drafts.get(action.value ?? "");
-    if (!draft || draft.status !== "pending") {
-      await tellPrivately(deps, body.channel?.id, body.user.id, draft ? `This draft was already decided${draft.decidedBy ? ` by <@${draft.decidedBy}>` : ""}.` : "This draft no longer exists.");
+    if (draft?.status !== "pending") {
+      await tellPrivately(
+        deps,
+        body.channel?.id,
+        body.user.id,
+        draft ? `This draft was already decided${draft.decidedBy ? ` by <@${draft.decidedBy}>` : ""}.` : "This draft no longer exists.",
+      );
       return;
     }
     // The trigger id expires in 3 seconds: open the modal now, not in the background.

@@ -1,12 +1,6 @@
 /** The FAQ Edit modal's submit: closes the modal at once, then sends the edited answer (and closes if ticked). */
 import type { App } from "@slack/bolt";
-import {
-  FAQ_EDIT_BLOCK,
-  FAQ_EDIT_CALLBACK,
-  FAQ_EDIT_CLOSE_BLOCK,
-  FAQ_EDIT_CLOSE_INPUT,
-  FAQ_EDIT_INPUT,
-} from "../../src/slack/blocks/faq-edit-modal.js";
+import { FAQ_EDIT_BLOCK, FAQ_EDIT_CALLBACK, FAQ_EDIT_CLOSE_BLOCK, FAQ_EDIT_CLOSE_INPUT, FAQ_EDIT_INPUT } from "../../src/slack/blocks/faq-edit-modal.js";
 import { decideDraft } from "../../src/workflows/faq/draft-decisions.js";
 import { type FaqActionDeps, tellPrivately } from "../actions/faq-draft-actions.js";
 

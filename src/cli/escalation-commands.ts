@@ -17,7 +17,7 @@ export function registerEscalationCommands(program: Command, context: CliContext
   escalation
     .command("score")
     .description('Score conversations read as JSON lines on stdin (optional keys "contact" and "now"); writes {"id","escalate","score","reasons"} lines')
-    .option("--now <unix>", "the time to judge waits against, in Unix seconds (default: now; a line's own \"now\" wins)")
+    .option("--now <unix>", 'the time to judge waits against, in Unix seconds (default: now; a line\'s own "now" wins)')
     .action(async (options: { now?: string }) => {
       const now = parseNow(options.now);
       const { scoreLine } = await import("../domain/escalation/score-lines.js");

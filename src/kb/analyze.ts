@@ -45,7 +45,12 @@ const SYNONYM_GROUPS: readonly string[][] = [
 ];
 
 const synonyms = new Map<string, string[]>();
-for (const group of SYNONYM_GROUPS) for (const word of group) synonyms.set(word, group.filter((w) => w !== word));
+for (const group of SYNONYM_GROUPS)
+  for (const word of group)
+    synonyms.set(
+      word,
+      group.filter((w) => w !== word),
+    );
 
 export function foldText(text: string): string {
   return text

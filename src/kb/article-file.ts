@@ -20,7 +20,8 @@ function toArticle(raw: Raw, where: string): SourceArticle {
   const body = str(raw.body) ?? str(raw.body_html) ?? "";
   if (!title && !body) throw new AppError("USAGE", `${where}: article ${id} has neither a title nor a body.`);
   const visibility = (str(raw.visibility) ?? "public").toLowerCase();
-  if (visibility !== "public" && visibility !== "internal") throw new AppError("USAGE", `${where}: visibility must be public or internal, got "${visibility}".`);
+  if (visibility !== "public" && visibility !== "internal")
+    throw new AppError("USAGE", `${where}: visibility must be public or internal, got "${visibility}".`);
   const entity = str(raw.entity_name);
   const path = [str(raw.collection), str(raw.section)].filter(Boolean).join(" › ");
   return {

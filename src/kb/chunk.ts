@@ -78,7 +78,10 @@ export function chunkArticle(body: string, url?: string): Chunk[] {
   const sections = isHtml ? htmlSections(body) : markdownSections(body);
   const chunks: Chunk[] = [];
   for (const section of sections) {
-    const text = section.body.replace(/[ \t]+/g, " ").replace(/\n{3,}/g, "\n\n").trim();
+    const text = section.body
+      .replace(/[ \t]+/g, " ")
+      .replace(/\n{3,}/g, "\n\n")
+      .trim();
     // A heading with nothing under it still names the topic: keep it as text so it can be found.
     if (!text && !section.heading) continue;
     for (const part of splitLong(text || section.heading)) {

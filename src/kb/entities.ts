@@ -64,7 +64,8 @@ export class EntityMatcher {
     for (const [w, perDomain] of counts) {
       const total = [...perDomain.values()].reduce((a, b) => a + b, 0);
       if (total >= 3 && total >= unique.size * 0.03) generic.add(w);
-      if (perDomain.size === 1 && total >= 3 && !GLUE.has(w) && w.length > 2) this.domainWords.set(w, { domain: [...perDomain.keys()][0] as string, strength: 2 });
+      if (perDomain.size === 1 && total >= 3 && !GLUE.has(w) && w.length > 2)
+        this.domainWords.set(w, { domain: [...perDomain.keys()][0] as string, strength: 2 });
     }
     if (unique.size > 0) this.learnTitleWords(domainTitles, unique);
     for (const d of domains) for (const w of words(d)) this.domainWords.set(w, { domain: d, strength: 3 });
@@ -132,7 +133,9 @@ export class EntityMatcher {
   resolve(question: string, context: readonly string[]): EntityTarget {
     if (this.size === 0 && this.domainWords.size === 0) return {};
     const mentions: Mention[] = [];
-    context.forEach((turn, i) => mentions.push(...this.mentionsIn(turn, i * 10_000).filter((m) => m.strength >= MIN_CONTEXT_STRENGTH)));
+    context.forEach((turn, i) => {
+      mentions.push(...this.mentionsIn(turn, i * 10_000).filter((m) => m.strength >= MIN_CONTEXT_STRENGTH));
+    });
     // In the question itself the clearest signal wins; in the conversation, the most recent one.
     const own = this.mentionsIn(question, 1e9).sort((a, b) => b.strength - a.strength || b.position - a.position);
     mentions.sort((a, b) => b.position - a.position);

@@ -52,7 +52,11 @@ export function requireText(value: Record<string, unknown>, key: string): string
 export function contextTurns(value: Record<string, unknown>): string[] {
   const context = value.context;
   if (context === undefined || context === null) return [];
-  if (typeof context === "string") return context.split(" || ").map((t) => t.replace(/^\s*[US]:\s*/, "").trim()).filter(Boolean);
+  if (typeof context === "string")
+    return context
+      .split(" || ")
+      .map((t) => t.replace(/^\s*[US]:\s*/, "").trim())
+      .filter(Boolean);
   if (Array.isArray(context) && context.every((t) => typeof t === "string")) return context as string[];
   throw new Error(`"context" must be a string (turns joined by " || ") or a list of strings`);
 }

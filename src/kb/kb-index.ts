@@ -28,7 +28,16 @@ export interface ChunkRow {
 }
 
 export function contentHash(article: SourceArticle): string {
-  const meaning = [article.title, article.url ?? "", article.collection, article.visibility, article.locale, article.entity ?? "", article.domain ?? "", article.body];
+  const meaning = [
+    article.title,
+    article.url ?? "",
+    article.collection,
+    article.visibility,
+    article.locale,
+    article.entity ?? "",
+    article.domain ?? "",
+    article.body,
+  ];
   return createHash("sha256").update(meaning.join("\u0000")).digest("hex");
 }
 
@@ -68,7 +77,8 @@ function prepare(db: Db) {
     deleteFts: db.prepare("DELETE FROM kb_fts WHERE rowid IN (SELECT id FROM kb_chunks WHERE article_id = ?)"),
     deleteChunks: db.prepare("DELETE FROM kb_chunks WHERE article_id = ?"),
     deleteArticle: db.prepare("DELETE FROM kb_articles WHERE id = ?"),
-    upsertArticle: db.prepare(`INSERT INTO kb_articles (id, source, source_id, title, url, collection, visibility, locale, entity, domain, author, updated_at, content_hash, synced_at)
+    upsertArticle:
+      db.prepare(`INSERT INTO kb_articles (id, source, source_id, title, url, collection, visibility, locale, entity, domain, author, updated_at, content_hash, synced_at)
       VALUES (@id, @source, @sourceId, @title, @url, @collection, @visibility, @locale, @entity, @domain, @author, @updatedAt, @hash, @now)
       ON CONFLICT (id) DO UPDATE SET source = excluded.source, source_id = excluded.source_id, title = excluded.title, url = excluded.url,
         collection = excluded.collection, visibility = excluded.visibility, locale = excluded.locale, entity = excluded.entity,
@@ -215,5 +225,4 @@ export class KbIndex {
       url: r.url ?? undefined,
     }));
   }
-
 }

@@ -7,7 +7,7 @@ import { EntityMatcher, type EntityTarget } from "./entities.js";
 import type { ChunkRow, KbIndex } from "./kb-index.js";
 import type { SearchHit, SearchQuery } from "./types.js";
 
-const CANDIDATES = 100;
+const CANDIDATES = 300;
 /** How much the earlier conversation counts next to the question itself. */
 const CONTEXT_WEIGHT = 0.1;
 /** Context turns that still say what the question is about; older ones mostly add noise. */

@@ -16,7 +16,12 @@ export interface KbStatus {
 export const STALE_DAYS = 365;
 
 const countBy = (db: Db, column: string): Record<string, number> =>
-  Object.fromEntries((db.prepare(`SELECT ${column} AS k, COUNT(*) AS n FROM kb_articles GROUP BY ${column} ORDER BY k`).all() as { k: string; n: number }[]).map((r) => [r.k, r.n]));
+  Object.fromEntries(
+    (db.prepare(`SELECT ${column} AS k, COUNT(*) AS n FROM kb_articles GROUP BY ${column} ORDER BY k`).all() as { k: string; n: number }[]).map((r) => [
+      r.k,
+      r.n,
+    ]),
+  );
 
 export function kbStatus(db: Db, nowSeconds: number): KbStatus {
   const cutoff = nowSeconds - STALE_DAYS * 86400;
@@ -40,13 +45,18 @@ export function kbStatus(db: Db, nowSeconds: number): KbStatus {
           error: last.error ?? undefined,
         }
       : undefined,
-    stale: (db.prepare("SELECT id, title, updated_at AS updatedAt FROM kb_articles WHERE updated_at > 0 AND updated_at < ? ORDER BY updated_at LIMIT 10").all(cutoff) as KbStatus["stale"]),
+    stale: db
+      .prepare("SELECT id, title, updated_at AS updatedAt FROM kb_articles WHERE updated_at > 0 AND updated_at < ? ORDER BY updated_at LIMIT 10")
+      .all(cutoff) as KbStatus["stale"],
     staleCount: db.prepare("SELECT COUNT(*) FROM kb_articles WHERE updated_at > 0 AND updated_at < ?").pluck().get(cutoff) as number,
   };
 }
 
 export function formatKbStatus(status: KbStatus): string {
-  const fmt = (r: Record<string, number>) => Object.entries(r).map(([k, n]) => `${k} ${n}`).join(", ") || "none";
+  const fmt = (r: Record<string, number>) =>
+    Object.entries(r)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(", ") || "none";
   const lines = [
     `Articles: ${status.total} (${status.chunks} chunks)`,
     `  by visibility: ${fmt(status.byVisibility)}`,
@@ -57,7 +67,9 @@ export function formatKbStatus(status: KbStatus): string {
   if (!s) lines.push("Last sync: never (run `switchboard kb sync`)");
   else {
     const when = new Date((s.finishedAt ?? s.startedAt) * 1000).toISOString().replace("T", " ").slice(0, 16);
-    lines.push(`Last sync: ${when} UTC${s.full ? " (full)" : ""}: ${s.added} new, ${s.changed} changed, ${s.removed} removed${s.finishedAt ? "" : " (did not finish)"}`);
+    lines.push(
+      `Last sync: ${when} UTC${s.full ? " (full)" : ""}: ${s.added} new, ${s.changed} changed, ${s.removed} removed${s.finishedAt ? "" : " (did not finish)"}`,
+    );
     if (s.error) lines.push(`  problems: ${s.error}`);
   }
   lines.push(`Stale (not updated in ${STALE_DAYS} days): ${status.staleCount}`);

@@ -42,9 +42,7 @@ const READERS: readonly [KbSource, (reads: AuditedReads) => Promise<SourceArticl
 export async function syncKb(options: SyncOptions): Promise<SyncReport> {
   const { index, now } = options;
   const report: SyncReport = { added: 0, changed: 0, removed: 0, unchanged: 0, errors: [] };
-  const runId = Number(
-    index.db.prepare("INSERT INTO kb_sync_runs (started_at, full) VALUES (?, ?)").run(now, options.full ? 1 : 0).lastInsertRowid,
-  );
+  const runId = Number(index.db.prepare("INSERT INTO kb_sync_runs (started_at, full) VALUES (?, ?)").run(now, options.full ? 1 : 0).lastInsertRowid);
   const fetched: { source: KbSource; articles: SourceArticle[] }[] = [];
   for (const [i, [source, read]] of READERS.entries()) {
     options.onProgress?.({ phase: "reading", done: i, total: READERS.length });

@@ -75,8 +75,9 @@ export class SqliteInboxQueue implements InboxQueue {
     this.acceptTx = (item, keys, at) => accept.immediate(item, keys, at);
 
     const due = db.prepare<[number, number], Row>(
-      `SELECT * FROM inbox_items i INDEXED BY inbox_line
-       WHERE i.status = 'pending' AND i.next_attempt_at <= ?
+      // The unary + keeps the planner on (status, id), walking the line in order, instead of sorting every due row.
+      `SELECT * FROM inbox_items i
+       WHERE i.status = 'pending' AND +i.next_attempt_at <= ?
          AND (i.ordering_key IS NULL OR NOT EXISTS (
            SELECT 1 FROM inbox_items p
            WHERE p.ordering_key = i.ordering_key AND p.id < i.id AND p.status IN ('pending', 'running')))

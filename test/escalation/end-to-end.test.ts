@@ -5,8 +5,7 @@ import { APPROVER, assignmentsOf, blocksText, CHANNEL, type Doc, NO_MATCH, OUTSI
 const temp = makeTempDir();
 afterAll(temp.cleanup);
 
-const ANGRY =
-  "This is unacceptable. You charged me twice for my rent payment and I am disputing it with my bank. Fix it today or I'm cancelling my account.";
+const ANGRY = "This is unacceptable. You charged me twice for my rent payment and I am disputing it with my bank. Fix it today or I'm cancelling my account.";
 
 describe("escalation end to end: emulator webhooks → inbox handler → Slack card → buttons", () => {
   let rig: Rig | undefined;
@@ -136,7 +135,7 @@ describe("escalation end to end: emulator webhooks → inbox handler → Slack c
 
 describe("escalation sweep over the demo workspace", () => {
   it("finds waiting and angry conversations and posts at most N, highest scores first", async () => {
-    const rig = await startRig(temp.dir, { seed: 42, conversations: 400, maxAlerts: 2 });
+    const rig = await startRig(temp.dir, { seed: 42, conversations: 2000, maxAlerts: 2 });
     try {
       const first = await rig.workflow.sweep();
       expect(first.posted).toHaveLength(2);

@@ -3,8 +3,8 @@ import { CASES } from "../../bench/data/escalation/cases.js";
 import { buildConversation } from "../../bench/data/escalation/to-conversation.js";
 import { customerWords } from "../../src/domain/escalation/clean-text.js";
 import { REASON_CODES } from "../../src/domain/escalation/reasons.js";
-import { scoreLine } from "../../src/domain/escalation/score-lines.js";
 import { isClosingMessage, isVip, scoreConversation } from "../../src/domain/escalation/score.js";
+import { scoreLine } from "../../src/domain/escalation/score-lines.js";
 
 const SETTINGS = { longWaitHours: 30, vipWaitMinutes: 60, vipAttribute: "vip" };
 const NOW = 1764000000;
@@ -16,7 +16,11 @@ type Part = { who: "user" | "admin" | "bot" | "note"; hoursAgo: number; body: st
 function conversation(parts: Part[], extra: Record<string, unknown> = {}) {
   const [first, ...rest] = parts as [Part, ...Part[]];
   const author = (who: Part["who"]) =>
-    who === "user" ? { type: "user", id: "c1", name: "Dana" } : who === "bot" ? { type: "bot", id: "b1", name: "Fin" } : { type: "admin", id: "7", name: "Sam" };
+    who === "user"
+      ? { type: "user", id: "c1", name: "Dana" }
+      : who === "bot"
+        ? { type: "bot", id: "b1", name: "Fin" }
+        : { type: "admin", id: "7", name: "Sam" };
   return {
     type: "conversation",
     id: "42",
@@ -91,7 +95,9 @@ describe("escalation scorer: every reason, with evidence", () => {
     expect(score(c, { custom_attributes: { vip: true } }).reasons).toEqual(["vip_waiting"]);
     expect(score(c, { custom_attributes: { plan: "vip" } }).reasons).toEqual(["vip_waiting"]);
     expect(score(c, { custom_attributes: { vip: false, plan: "vip" } }).escalate).toBe(false);
-    expect(score(conversation([{ who: "user", hoursAgo: 0.5, body: "Please confirm my wire arrived." }]), { custom_attributes: { vip: true } }).escalate).toBe(false);
+    expect(score(conversation([{ who: "user", hoursAgo: 0.5, body: "Please confirm my wire arrived." }]), { custom_attributes: { vip: true } }).escalate).toBe(
+      false,
+    );
     expect(isVip({ custom_attributes: { vip: "yes" } }, "vip")).toBe(true);
   });
 
@@ -155,8 +161,10 @@ describe("escalation scorer: the hard negatives", () => {
       { who: "user", hoursAgo: 68, body: "thanks!" },
     ]);
     expect(score(c)).toMatchObject({ escalate: false, waitingOnTeam: false });
-    for (const text of ["¡Muchas gracias!", "Super, merci beaucoup !", "Alles klar, danke!", "Ótimo, obrigado!", "ok 👍"]) expect(isClosingMessage(text), text).toBe(true);
-    for (const text of ["Thanks, but it still fails", "Merci d'avance pour votre aide", "ok, is there a date?"]) expect(isClosingMessage(text), text).toBe(false);
+    for (const text of ["¡Muchas gracias!", "Super, merci beaucoup !", "Alles klar, danke!", "Ótimo, obrigado!", "ok 👍"])
+      expect(isClosingMessage(text), text).toBe(true);
+    for (const text of ["Thanks, but it still fails", "Merci d'avance pour votre aide", "ok, is there a date?"])
+      expect(isClosingMessage(text), text).toBe(false);
   });
 
   it("a calm refund question or 'cancel my order' is neither churn nor a dispute", () => {
@@ -172,7 +180,9 @@ describe("escalation scorer: the hard negatives", () => {
   });
 
   it("quoted replies and forwarded mail are not the customer speaking", () => {
-    const blockquote = conversation([{ who: "user", hoursAgo: 2, body: "Got it, thanks.</p><blockquote>I will sue you, this is unacceptable</blockquote><p>" }]);
+    const blockquote = conversation([
+      { who: "user", hoursAgo: 2, body: "Got it, thanks.</p><blockquote>I will sue you, this is unacceptable</blockquote><p>" },
+    ]);
     expect(score(blockquote).escalate).toBe(false);
     const textQuote = "Fine, I'll try again.<br>On Tue, 4 Nov, Support wrote:<br>&gt; you said you would close your account and call a lawyer";
     expect(customerWords(`<p>${textQuote}</p>`)).toBe("Fine, I'll try again.");
@@ -199,7 +209,9 @@ describe("escalation scorer: the hard negatives", () => {
   });
 
   it("closed conversations never escalate", () => {
-    expect(score(conversation([{ who: "user", hoursAgo: 40, body: "Unacceptable, I'm closing my account" }], { state: "closed", open: false })).escalate).toBe(false);
+    expect(score(conversation([{ who: "user", hoursAgo: 40, body: "Unacceptable, I'm closing my account" }], { state: "closed", open: false })).escalate).toBe(
+      false,
+    );
   });
 
   it("teammate notes and teammate wording are not the customer's", () => {

@@ -8,8 +8,8 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { WebClient } from "@slack/web-api";
 import { loadPersonas, type Persona } from "../../src/agent/personas.js";
-import type { DemoOptions, DemoWorkspace } from "../../src/emulator/demo/types.js";
 import { generateDemoWorkspace } from "../../src/emulator/demo/generate.js";
+import type { DemoOptions, DemoWorkspace } from "../../src/emulator/demo/types.js";
 import { type RunningEmulator, startEmulator } from "../../src/emulator/server.js";
 import { IntercomClient } from "../../src/intercom/client.js";
 import { createTeammateDirectory } from "../../src/intercom/teammate-directory.js";
@@ -52,7 +52,10 @@ export interface Rig {
   close(): Promise<void>;
 }
 
-export async function startRig(dir: string, options: { conversations?: number; seed?: number; maxAlerts?: number; workspace?: (o: DemoOptions) => DemoWorkspace } = {}): Promise<Rig> {
+export async function startRig(
+  dir: string,
+  options: { conversations?: number; seed?: number; maxAlerts?: number; workspace?: (o: DemoOptions) => DemoWorkspace } = {},
+): Promise<Rig> {
   const handlers = new Map<string, InboxHandler[]>();
   const running = new Set<Promise<void>>();
   const failures: unknown[] = [];
@@ -62,7 +65,14 @@ export async function startRig(dir: string, options: { conversations?: number; s
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
       const envelope = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { topic: string; data: { item: Doc } };
-      const item: InboxItem = { id: `n${++counter}`, source: "intercom", topic: envelope.topic, payload: envelope.data.item, receivedAt: Date.now(), attempt: 1 };
+      const item: InboxItem = {
+        id: `n${++counter}`,
+        source: "intercom",
+        topic: envelope.topic,
+        payload: envelope.data.item,
+        receivedAt: Date.now(),
+        attempt: 1,
+      };
       for (const handler of handlers.get(envelope.topic) ?? []) {
         const work = handler(item).catch((error: unknown) => void failures.push(error));
         running.add(work);
@@ -91,7 +101,14 @@ export async function startRig(dir: string, options: { conversations?: number; s
   const db = openDatabase(join(dir, `escalation-${Math.random().toString(36).slice(2)}.db`));
   const audit = new AuditLog(db);
   const clock = { now: Date.now() };
-  const writes = createWritesService({ ledger: new WriteLedgerRepo(db), transaction: transactionOn(db), audit, transport, tools: allTools, logger: createSilentLogger() });
+  const writes = createWritesService({
+    ledger: new WriteLedgerRepo(db),
+    transaction: transactionOn(db),
+    audit,
+    transport,
+    tools: allTools,
+    logger: createSilentLogger(),
+  });
   const support = loadPersonas(join(import.meta.dirname, "../../data/personas.yml")).find((p) => p.name === "support") as Persona;
   const persona: Persona = { ...support, approvers: { users: [APPROVER, NO_MATCH], groups: [] } };
   const deps: EscalationDeps = {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { customerHtml } from "../../src/domain/faq/customer-html.js";
 import { answerFromHits } from "../../src/domain/faq/answer.js";
+import { customerHtml } from "../../src/domain/faq/customer-html.js";
 import { DEFAULT_FAQ_POLICY } from "../../src/domain/faq/types.js";
 import type { SearchHit } from "../../src/kb/types.js";
 import type { InboxItem } from "../../src/workflows/contracts.js";
@@ -47,7 +47,14 @@ describe("FAQ decisions against the emulator", () => {
     await world.close();
     temp.cleanup();
   });
-  const item = (payload: unknown, id: string): InboxItem => ({ id, source: "intercom", topic: "conversation.user.created", payload, receivedAt: 0, attempt: 1 });
+  const item = (payload: unknown, id: string): InboxItem => ({
+    id,
+    source: "intercom",
+    topic: "conversation.user.created",
+    payload,
+    receivedAt: 0,
+    attempt: 1,
+  });
 
   it("auto-resolves as two gated writes: the reply first, the close only after it was sent", async () => {
     const conversation = world.emulator.simulate("conversation", { body: "How do I change my PIN?" }) as { id: string };

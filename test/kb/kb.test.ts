@@ -2,8 +2,8 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, describe, expect, it } from "vitest";
-import { kbSearchFile } from "../../src/cli/kb-commands.js";
 import { faqAnswerFile } from "../../src/cli/faq-commands.js";
+import { kbSearchFile } from "../../src/cli/kb-commands.js";
 import { chunkArticle } from "../../src/kb/chunk.js";
 import { buildTempKb } from "../../src/kb/temp-index.js";
 import type { SourceArticle } from "../../src/kb/types.js";
@@ -63,7 +63,10 @@ describe("the index", () => {
   });
 
   it("keeps internal articles out when asked for public ones only", () => {
-    const kb = buildTempKb([article("i", "Refund limits", "Agents may refund 50.", { visibility: "internal" }), article("p", "Refunds", "Ask for a refund in the app.")]);
+    const kb = buildTempKb([
+      article("i", "Refund limits", "Agents may refund 50.", { visibility: "internal" }),
+      article("p", "Refunds", "Ask for a refund in the app."),
+    ]);
     expect(kb.searcher.search({ text: "refund", publicOnly: true }).map((h) => h.articleId)).toEqual(["p"]);
     kb.close();
   });

@@ -291,7 +291,13 @@ export const CASES: LabelledCase[] = [
     lang: "en",
     ...E(["payment_dispute", "legal_threat"]),
     kind: "dispute",
-    parts: [["u", 5, "I'm disputing the payment to SkyFlights, they cancelled the flight and refused a refund. I want a chargeback raised, otherwise small claims court."]],
+    parts: [
+      [
+        "u",
+        5,
+        "I'm disputing the payment to SkyFlights, they cancelled the flight and refused a refund. I want a chargeback raised, otherwise small claims court.",
+      ],
+    ],
   },
   {
     id: "dispute-en-3",
@@ -1109,11 +1115,7 @@ export const CASES: LabelledCase[] = [
     ...N,
     kind: "neg_signature",
     parts: [
-      [
-        "u",
-        3,
-        "Bonjour, puis-je recevoir mes relevés en anglais ?\n\nCordialement,\nMaître Claire Dubois\nAvocate au barreau de Lyon\nEnvoyé de mon iPhone",
-      ],
+      ["u", 3, "Bonjour, puis-je recevoir mes relevés en anglais ?\n\nCordialement,\nMaître Claire Dubois\nAvocate au barreau de Lyon\nEnvoyé de mon iPhone"],
     ],
   },
   {
@@ -1122,11 +1124,7 @@ export const CASES: LabelledCase[] = [
     ...N,
     kind: "neg_signature",
     parts: [
-      [
-        "u",
-        4,
-        "Olá, como altero o meu endereço de email?\n\nCumprimentos,\nRicardo Alves\nAdvogado - Alves & Associados\nEsta mensagem é confidencial.",
-      ],
+      ["u", 4, "Olá, como altero o meu endereço de email?\n\nCumprimentos,\nRicardo Alves\nAdvogado - Alves & Associados\nEsta mensagem é confidencial."],
     ],
   },
   // ---- snoozed into the future ----
@@ -1187,7 +1185,11 @@ export const CASES: LabelledCase[] = [
     kind: "neg_teammate_replied",
     parts: [
       ["u", 5, "This is RIDICULOUS, my salary hasn't arrived and I'm being charged late fees!!"],
-      ["a", 4, "I'm really sorry. I found the payment: it was held by a check and I've released it, it will arrive within the hour. I've also refunded the fees."],
+      [
+        "a",
+        4,
+        "I'm really sorry. I found the payment: it was held by a check and I've released it, it will arrive within the hour. I've also refunded the fees.",
+      ],
     ],
   },
   {
@@ -1273,7 +1275,10 @@ export const CASES: LabelledCase[] = [
     ...N,
     kind: "neg_closed",
     state: "closed",
-    parts: [["u", 60, "¡Es indignante! Me habéis cobrado dos veces."], ["c", 59, ""]],
+    parts: [
+      ["u", 60, "¡Es indignante! Me habéis cobrado dos veces."],
+      ["c", 59, ""],
+    ],
   },
   {
     id: "closed-de-1",
@@ -1281,7 +1286,11 @@ export const CASES: LabelledCase[] = [
     ...N,
     kind: "neg_closed",
     state: "closed",
-    parts: [["u", 45, "Mein Anwalt wird sich bei Ihnen melden."], ["a", 44, "Wir haben Ihre Beschwerde an die Rechtsabteilung weitergeleitet."], ["c", 44, ""]],
+    parts: [
+      ["u", 45, "Mein Anwalt wird sich bei Ihnen melden."],
+      ["a", 44, "Wir haben Ihre Beschwerde an die Rechtsabteilung weitergeleitet."],
+      ["c", 44, ""],
+    ],
   },
   // ---- short waits, calm questions ----
   {

@@ -120,4 +120,3 @@ export function buildConversation(c: LabelledCase, index: number) {
 
 /** 40% held out, spread over every group of cases because the groups are contiguous in cases.ts. */
 export const isHeldOut = (index: number) => index % 5 === 1 || index % 5 === 3;
-

@@ -34,7 +34,11 @@ export function briefSubcommand(workflow: () => Pick<EscalationWorkflow, "brief"
     try {
       const result = await flow.brief(id);
       if (!result) {
-        await client.chat.postEphemeral({ channel, user: input.args.command.user_id, text: `Conversation ${id} could not be read from Intercom, so there is no briefing.` });
+        await client.chat.postEphemeral({
+          channel,
+          user: input.args.command.user_id,
+          text: `Conversation ${id} could not be read from Intercom, so there is no briefing.`,
+        });
         return;
       }
       const parent = await client.chat.postMessage({ channel, text: `Briefing for conversation ${id}, asked by <@${input.args.command.user_id}>` });

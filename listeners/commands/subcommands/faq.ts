@@ -2,11 +2,12 @@
  * `/switchboard faq <question>`: the knowledge base's answer with its sources, for the teammate who asked,
  * in a thread under their question. Built with the KB searcher, which the Slack context does not carry.
  */
-import type { KbSearcher } from "../../../src/kb/search.js";
-import { escapeMrkdwn, truncate } from "../../../src/slack/blocks/mrkdwn.js";
-import { buildFaqAnswerBlocks } from "../../../src/slack/blocks/faq-answer-blocks.js";
-import { usageHelp } from "../../../src/slack/blocks/usage-help.js";
+
 import { DEFAULT_FAQ_POLICY } from "../../../src/domain/faq/types.js";
+import type { KbSearcher } from "../../../src/kb/search.js";
+import { buildFaqAnswerBlocks } from "../../../src/slack/blocks/faq-answer-blocks.js";
+import { escapeMrkdwn, truncate } from "../../../src/slack/blocks/mrkdwn.js";
+import { usageHelp } from "../../../src/slack/blocks/usage-help.js";
 import { answerQuestion } from "../../../src/workflows/faq/answer-question.js";
 import { ephemeral, type Subcommand } from "../subcommand.js";
 

@@ -50,7 +50,11 @@ const clip = (text: string, words: number) => {
   const parts = text.replace(/\s+/g, " ").trim().split(" ");
   return parts.length <= words ? parts.join(" ") : `${parts.slice(0, words).join(" ")}…`;
 };
-const firstSentence = (text: string) => text.replace(/\s+/g, " ").trim().split(/(?<=[.!?])\s/)[0] ?? "";
+const firstSentence = (text: string) =>
+  text
+    .replace(/\s+/g, " ")
+    .trim()
+    .split(/(?<=[.!?])\s/)[0] ?? "";
 
 function waitedInWords(seconds: number): string {
   const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -84,7 +88,10 @@ export function briefingFacts(history: HistoryLike, score: EscalationScore, nowS
     reasons: score.evidence.map((e) => ({ code: e.reason, label: REASON_LABELS[e.reason], detail: e.detail })),
     otherConversations: history.recentConversations.length,
     tickets: history.tickets.length,
-    notes: history.notes.map((n) => clip(customerWords(typeof n.body === "string" ? n.body : ""), 14)).filter(Boolean).slice(0, 2),
+    notes: history.notes
+      .map((n) => clip(customerWords(typeof n.body === "string" ? n.body : ""), 14))
+      .filter(Boolean)
+      .slice(0, 2),
     tags: history.tags.filter(Boolean),
     segments: history.segments.filter(Boolean),
     gaps: history.gaps,

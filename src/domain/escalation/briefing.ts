@@ -61,7 +61,7 @@ export function templateBriefing(facts: BriefingFacts): string {
 function claimsIn(text: string): string[] {
   const numbers = text.match(/\d[\d.,:/-]*\d|\d/g) ?? [];
   const names: string[] = [];
-  for (const sentence of text.split(/(?<=[.!?:;])\s+/)) {
+  for (const sentence of text.split(/(?<=[.!?:;]["”)]?)\s+/)) {
     const words = sentence.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
     // The first word of a sentence is capitalised anyway; a name there is still checked by its later words.
     words.slice(1).forEach((word) => {

@@ -70,5 +70,8 @@ export function customerWords(html: string | null | undefined): string {
 
 /** Lower case without accents, so one pattern matches "résilier", "resilier" and "RÉSILIER". */
 export function fold(text: string): string {
-  return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
 }

@@ -1,15 +1,6 @@
 /** Which text-judged reasons one customer message shows, with the words that show it. */
 import { fold } from "./clean-text.js";
-import {
-  ACRONYMS,
-  CONSULTED_LAWYER,
-  HYPOTHETICAL,
-  LAWYER_REQUEST,
-  OWN_LAWYER,
-  POSITIVE,
-  TEXT_LEXICONS,
-  type TextReason,
-} from "./lexicons.js";
+import { ACRONYMS, CONSULTED_LAWYER, HYPOTHETICAL, LAWYER_REQUEST, OWN_LAWYER, POSITIVE, TEXT_LEXICONS, type TextReason } from "./lexicons.js";
 
 export interface TextHit {
   reason: TextReason;
@@ -62,4 +53,3 @@ export function judgeText(text: string): TextHit[] {
   }
   return [...hits].map(([reason, words]) => ({ reason, words }));
 }
-

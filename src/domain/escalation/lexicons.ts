@@ -135,7 +135,8 @@ export const TEXT_LEXICONS: Record<TextReason, RegExp[]> = {
  * "My lawyer" threatens; "my lawyer needs a statement" asks for a document. Counted as a legal threat only when
  * the sentence does not go on to ask for something.
  */
-export const OWN_LAWYER = /\b(my|mi|mon|mein\w*|meu|il mio|mijn|moj\w*) (lawyer|solicitor|attorney|abogad[oa]|avocat|anwalt|advogad[oa]|avvocato|advocaat|prawnik)\b/;
+export const OWN_LAWYER =
+  /\b(my|mi|mon|mein\w*|meu|il mio|mijn|moj\w*) (lawyer|solicitor|attorney|abogad[oa]|avocat|anwalt|advogad[oa]|avvocato|advocaat|prawnik)\b/;
 export const LAWYER_REQUEST = /\b(needs?|asked|wants?|requires?|necesita|pide|a besoin|demande|braucht|mochte|precisa|pede|ha bisogno|heeft nodig)\b/;
 /** "spoken to a solicitor" without "my". */
 export const CONSULTED_LAWYER = /\b(spoken|talked|been) to (a|an) (lawyer|solicitor|attorney)\b/;
@@ -175,13 +176,50 @@ export const UNANSWERED_BEFORE = [
 /** Short messages that close a conversation rather than ask for anything. */
 export const CLOSING_WORDS =
   /\b(thanks?|thank you|thx|ty|cheers|great|perfect|brilliant|awesome|sorted|got it|all good|that worked|ok(ay)?|gracias|vale|perfecto|genial|merci|parfait|super|d'accord|danke|alles klar|perfekt|obrigad[oa]|otimo|grazie|perfetto|bedankt|dank je|dzieki|tack)\b|👍|🙏|🙂|😊/;
-export const NOT_CLOSED_YET = /\?|\b(but|still|however|although|pero|todavia|sigue|mais|toujours|aber|immer noch|mas|ainda|nog steeds|not working|doesn'?t work|didn'?t work|in advance|d'avance|de antemano|im voraus|desde ja|in anticipo|alvast)\b/;
+export const NOT_CLOSED_YET =
+  /\?|\b(but|still|however|although|pero|todavia|sigue|mais|toujours|aber|immer noch|mas|ainda|nog steeds|not working|doesn'?t work|didn'?t work|in advance|d'avance|de antemano|im voraus|desde ja|in anticipo|alvast)\b/;
 
 /** Positive mood that makes "!!!" and capitals excitement, not anger. */
 export const POSITIVE = /\b(thanks?|thank you|amazing|love|great|awesome|brilliant|gracias|merci|danke|obrigad[oa]|grazie)\b/;
 
 /** Capitalised words that are names of things, not shouting. */
 export const ACRONYMS = new Set([
-  "ATM", "PIN", "IBAN", "SEPA", "BIC", "SWIFT", "USD", "EUR", "GBP", "CHF", "AED", "UK", "EU", "US", "USA", "ID", "SMS", "FCA", "GDPR", "RGPD", "DSGVO",
-  "BAFIN", "OCU", "PDF", "VAT", "IVA", "NFC", "ASOS", "CVV", "OTP", "APP", "API", "IOS", "BBVA", "ACPR", "LGPD", "MRR", "VIP",
+  "ATM",
+  "PIN",
+  "IBAN",
+  "SEPA",
+  "BIC",
+  "SWIFT",
+  "USD",
+  "EUR",
+  "GBP",
+  "CHF",
+  "AED",
+  "UK",
+  "EU",
+  "US",
+  "USA",
+  "ID",
+  "SMS",
+  "FCA",
+  "GDPR",
+  "RGPD",
+  "DSGVO",
+  "BAFIN",
+  "OCU",
+  "PDF",
+  "VAT",
+  "IVA",
+  "NFC",
+  "ASOS",
+  "CVV",
+  "OTP",
+  "APP",
+  "API",
+  "IOS",
+  "BBVA",
+  "ACPR",
+  "LGPD",
+  "MRR",
+  "VIP",
 ]);

@@ -111,10 +111,7 @@ export function scoreConversation(input: ScoreInput, settings: ScoreSettings): E
   if (isVip(input.contact, settings.vipAttribute) && waited >= settings.vipWaitMinutes * 60)
     add("vip_waiting", `VIP customer waiting ${hoursText(waited)}`, firstAsking.id);
 
-  const reopens = Math.max(
-    Number(asDoc(conversation.statistics).count_reopens ?? 0) || 0,
-    timeline.filter((m) => m.partType === "open").length,
-  );
+  const reopens = Math.max(Number(asDoc(conversation.statistics).count_reopens ?? 0) || 0, timeline.filter((m) => m.partType === "open").length);
   if (reopens >= (settings.reopenThreshold ?? 3)) add("repeated_reopen", `reopened ${reopens} times and still unresolved`);
 
   const followUps = asking.length - 1;
@@ -135,15 +132,22 @@ export function scoreConversation(input: ScoreInput, settings: ScoreSettings): E
   if (lastBot && botReplies.length >= (settings.botRepliesThreshold ?? 2)) {
     const after = unanswered.filter((m) => m.at >= lastBot.at);
     const helped = after.some((m) => isClosingMessage(m.text));
-    const ask = after
-      .map((m) => ({ m, match: WANTS_A_PERSON.map((pattern) => pattern.exec(fold(m.text))).find(Boolean) }))
-      .find((x) => x.match);
+    const ask = after.map((m) => ({ m, match: WANTS_A_PERSON.map((pattern) => pattern.exec(fold(m.text))).find(Boolean) })).find((x) => x.match);
     if (!helped && ask?.match) add("bot_loop", `${botReplies.length} bot replies, then "${ask.match[0]}"`, ask.m.id);
   }
 
   const reasons = REASON_CODES.filter((code) => evidence.some((e) => e.reason === code));
   evidence.sort((a, b) => reasons.indexOf(a.reason) - reasons.indexOf(b.reason));
-  return { id, escalate: reasons.length > 0, score: combine(reasons, waited, settings), reasons, evidence, waitingOnTeam, waitingSince: firstAsking.at, episode };
+  return {
+    id,
+    escalate: reasons.length > 0,
+    score: combine(reasons, waited, settings),
+    reasons,
+    evidence,
+    waitingOnTeam,
+    waitingSince: firstAsking.at,
+    episode,
+  };
 }
 
 /** Independent risks: 1 − Π(1 − w). A long wait grows heavier as it doubles past the threshold. */

@@ -59,7 +59,10 @@ export function escalationCardBlocks(input: EscalationCardInput): KnownBlock[] {
   ];
   if (input.change) blocks.push({ type: "context", elements: [text(`:arrows_counterclockwise: ${escapeMrkdwn(input.change)}`)] });
   if (input.snoozedUntil && !input.outcome)
-    blocks.push({ type: "context", elements: [text(`:zzz: Snoozed until <!date^${input.snoozedUntil}^{date_short_pretty} {time}|${new Date(input.snoozedUntil * 1000).toISOString()}>`)] });
+    blocks.push({
+      type: "context",
+      elements: [text(`:zzz: Snoozed until <!date^${input.snoozedUntil}^{date_short_pretty} {time}|${new Date(input.snoozedUntil * 1000).toISOString()}>`)],
+    });
   if (input.outcome) {
     blocks.push({ type: "section", text: text(input.outcome) });
     return blocks;

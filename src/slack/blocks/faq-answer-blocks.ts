@@ -1,7 +1,7 @@
 /** `/switchboard faq <question>` answers and the knowledge-gap note: text for teammates, escaped, with sources. */
 import type { FaqAnswer } from "../../domain/faq/types.js";
-import { escapeMrkdwn, truncate } from "./mrkdwn.js";
 import { sourcesList } from "./faq-draft-card.js";
+import { escapeMrkdwn, truncate } from "./mrkdwn.js";
 
 type Block = Record<string, unknown>;
 
@@ -14,10 +14,17 @@ export function buildFaqAnswerBlocks(question: string, answer: FaqAnswer): { tex
     blocks.push({ type: "section", text: { type: "mrkdwn", text: `The help center has no confident answer to this (${escapeMrkdwn(answer.reason)}).` } });
   }
   for (const note of answer.internal) {
-    blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: truncate(`:lock: Internal: *${escapeMrkdwn(note.title)}*: ${escapeMrkdwn(note.excerpt)}`, 2990) }] });
+    blocks.push({
+      type: "context",
+      elements: [{ type: "mrkdwn", text: truncate(`:lock: Internal: *${escapeMrkdwn(note.title)}*: ${escapeMrkdwn(note.excerpt)}`, 2990) }],
+    });
   }
-  blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: `Confidence ${Math.round(answer.confidence * 100)}% · answered from the knowledge base, no model` }] });
-  const text = answer.sentences.length > 0 ? `Answer to: ${escapeMrkdwn(truncate(question, 150))}` : `No confident answer to: ${escapeMrkdwn(truncate(question, 150))}`;
+  blocks.push({
+    type: "context",
+    elements: [{ type: "mrkdwn", text: `Confidence ${Math.round(answer.confidence * 100)}% · answered from the knowledge base, no model` }],
+  });
+  const text =
+    answer.sentences.length > 0 ? `Answer to: ${escapeMrkdwn(truncate(question, 150))}` : `No confident answer to: ${escapeMrkdwn(truncate(question, 150))}`;
   return { text, blocks };
 }
 

@@ -51,7 +51,8 @@ export function buildFaqDraftCard(input: FaqCardInput): Block[] {
     { type: "section", text: { type: "mrkdwn", text: `*They asked:*\n${quote(input.question)}` } },
     { type: "section", text: { type: "mrkdwn", text: truncate(`*Proposed answer:*\n${escapeMrkdwn(truncate(input.answerText, 2400))}`, 2990) } },
   ];
-  if (input.citations.length > 0) blocks.push({ type: "section", text: { type: "mrkdwn", text: truncate(`*Sources:*\n${sourcesList(input.citations)}`, 2990) } });
+  if (input.citations.length > 0)
+    blocks.push({ type: "section", text: { type: "mrkdwn", text: truncate(`*Sources:*\n${sourcesList(input.citations)}`, 2990) } });
   for (const note of (input.internal ?? []).slice(0, 2)) {
     blocks.push({
       type: "context",

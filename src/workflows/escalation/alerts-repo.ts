@@ -115,8 +115,9 @@ export class EscalationAlertsRepo {
   reclaimStale(id: number, olderThanMs: number): boolean {
     const at = this.now();
     return (
-      this.db.prepare("UPDATE escalation_alerts SET updated_at = ? WHERE id = ? AND status = 'posting' AND ts IS NULL AND updated_at < ?").run(at, id, at - olderThanMs)
-        .changes === 1
+      this.db
+        .prepare("UPDATE escalation_alerts SET updated_at = ? WHERE id = ? AND status = 'posting' AND ts IS NULL AND updated_at < ?")
+        .run(at, id, at - olderThanMs).changes === 1
     );
   }
 
@@ -155,7 +156,9 @@ export class EscalationAlertsRepo {
   /** Undoes a decision whose write did not go out, so someone can try again. */
   undoDecision(id: number, status: AlertStatus): void {
     this.db
-      .prepare("UPDATE escalation_alerts SET status = 'open', taken_by = NULL, taken_admin = NULL, note = NULL, decided_at = NULL, updated_at = ? WHERE id = ? AND status = ?")
+      .prepare(
+        "UPDATE escalation_alerts SET status = 'open', taken_by = NULL, taken_admin = NULL, note = NULL, decided_at = NULL, updated_at = ? WHERE id = ? AND status = ?",
+      )
       .run(this.now(), id, status);
   }
 
@@ -166,23 +169,26 @@ export class EscalationAlertsRepo {
   snooze(id: number, until: number, by: string): boolean {
     return (
       this.db
-        .prepare("UPDATE escalation_alerts SET status = 'snoozed', snoozed_until = ?, taken_by = ?, updated_at = ? WHERE id = ? AND status IN ('open','snoozed')")
+        .prepare(
+          "UPDATE escalation_alerts SET status = 'snoozed', snoozed_until = ?, taken_by = ?, updated_at = ? WHERE id = ? AND status IN ('open','snoozed')",
+        )
         .run(until, by, this.now(), id).changes === 1
     );
   }
 
   /** Snoozed alerts whose time is up (Unix seconds). */
   dueSnoozes(nowSeconds: number): AlertRecord[] {
-    return (this.db.prepare("SELECT * FROM escalation_alerts WHERE status = 'snoozed' AND snoozed_until <= ? ORDER BY snoozed_until").all(nowSeconds) as Row[]).map(
-      toRecord,
-    );
+    return (
+      this.db.prepare("SELECT * FROM escalation_alerts WHERE status = 'snoozed' AND snoozed_until <= ? ORDER BY snoozed_until").all(nowSeconds) as Row[]
+    ).map(toRecord);
   }
 
   /** Wakes a snoozed alert; false when it was already woken or decided. */
   wake(id: number, ts: string): boolean {
     return (
-      this.db.prepare("UPDATE escalation_alerts SET status = 'open', snoozed_until = NULL, ts = ?, updated_at = ? WHERE id = ? AND status = 'snoozed'").run(ts, this.now(), id)
-        .changes === 1
+      this.db
+        .prepare("UPDATE escalation_alerts SET status = 'open', snoozed_until = NULL, ts = ?, updated_at = ? WHERE id = ? AND status = 'snoozed'")
+        .run(ts, this.now(), id).changes === 1
     );
   }
 

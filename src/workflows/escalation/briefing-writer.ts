@@ -2,9 +2,10 @@
  * The briefing with or without a model. A model gets only the facts and must stay inside them: its paragraph
  * is used when every name, number, id and date in it appears in the facts, otherwise the template is.
  */
+
+import { checkBriefing, MAX_BRIEFING_WORDS, templateBriefing } from "../../domain/escalation/briefing.js";
 import type { BriefingFacts } from "../../domain/escalation/briefing-facts.js";
 import { factsAsText } from "../../domain/escalation/briefing-facts.js";
-import { checkBriefing, MAX_BRIEFING_WORDS, templateBriefing } from "../../domain/escalation/briefing.js";
 
 /** The least a chat model must offer (a LangChain chat model fits). */
 export interface BriefingModel {

@@ -100,7 +100,8 @@ export function createEscalationDecisions(deps: EscalationDeps) {
           "Use Assign to team, or ask an admin to give you an Intercom seat with the same email.",
       };
     }
-    if (!deps.alerts.decide(alertId, "taken", clicker.slackUserId, { takenAdmin: admin.adminId })) return alreadyDecided(deps.alerts.get(alertId) ?? gated.alert);
+    if (!deps.alerts.decide(alertId, "taken", clicker.slackUserId, { takenAdmin: admin.adminId }))
+      return alreadyDecided(deps.alerts.get(alertId) ?? gated.alert);
     const outcome = await deps.writes.run({
       tool: "INTERCOM_ASSIGN_CONVERSATION",
       args: { conversation_id: gated.alert.conversationId, type: "admin", admin_id: admin.adminId, assignee_id: admin.adminId },
@@ -119,7 +120,8 @@ export function createEscalationDecisions(deps: EscalationDeps) {
     if (!admin) return { text: "Intercom needs to know which teammate makes the assignment, and your Slack email matches none, so nothing was assigned." };
     const teams = await deps.reads.read<Doc>("INTERCOM_RETRIEVE_A_TEAM", { team_id: teamId }, "team chosen on an escalation card");
     const teamName = teams.ok && typeof teams.data.name === "string" ? teams.data.name : `team ${teamId}`;
-    if (!deps.alerts.decide(alertId, "assigned", clicker.slackUserId, { takenAdmin: admin.adminId })) return alreadyDecided(deps.alerts.get(alertId) ?? gated.alert);
+    if (!deps.alerts.decide(alertId, "assigned", clicker.slackUserId, { takenAdmin: admin.adminId }))
+      return alreadyDecided(deps.alerts.get(alertId) ?? gated.alert);
     const outcome = await deps.writes.run({
       tool: "INTERCOM_ASSIGN_CONVERSATION",
       args: { conversation_id: gated.alert.conversationId, type: "team", admin_id: admin.adminId, assignee_id: teamId },
@@ -139,13 +141,19 @@ export function createEscalationDecisions(deps: EscalationDeps) {
     if (!deps.alerts.snooze(alertId, until, clicker.slackUserId)) return alreadyDecided(deps.alerts.get(alertId) ?? gated.alert);
     const alert = deps.alerts.get(alertId) as AlertRecord;
     await updateCard(deps, alert, { change: `Snoozed by <@${clicker.slackUserId}>; it comes back if the customer is still waiting then.` });
-    return { text: `Snoozed until ${new Date(until * 1000).toISOString().replace("T", " ").slice(0, 16)} UTC. Only the alert sleeps; the conversation is unchanged.` };
+    return {
+      text: `Snoozed until ${new Date(until * 1000).toISOString().replace("T", " ").slice(0, 16)} UTC. Only the alert sleeps; the conversation is unchanged.`,
+    };
   }
 
   async function close(alertId: number, clicker: Clicker): Promise<DecisionReply> {
     const gated = gate(alertId, clicker);
     if ("reply" in gated) return gated.reply;
-    const conversation = await deps.reads.read<Doc>("INTERCOM_GET_CONVERSATION", { conversation_id: gated.alert.conversationId }, "close from an escalation card");
+    const conversation = await deps.reads.read<Doc>(
+      "INTERCOM_GET_CONVERSATION",
+      { conversation_id: gated.alert.conversationId },
+      "close from an escalation card",
+    );
     if (!conversation.ok) return { text: `Could not read conversation ${gated.alert.conversationId} (${conversation.message}), so nothing was closed.` };
     const timeline = timelineOf(conversation.data);
     const lastCustomer = timeline.filter((m) => m.speaker === "customer").pop();
@@ -153,7 +161,8 @@ export function createEscalationDecisions(deps: EscalationDeps) {
     if (!replied) return { text: "Not closed: the customer's last message has no teammate reply yet. Reply first, then close." };
     const admin = await deps.directory.adminFor(clicker.slackUserId);
     if (!admin) return { text: "Intercom needs to know which teammate closes it, and your Slack email matches none, so nothing was closed." };
-    if (!deps.alerts.decide(alertId, "closed", clicker.slackUserId, { takenAdmin: admin.adminId })) return alreadyDecided(deps.alerts.get(alertId) ?? gated.alert);
+    if (!deps.alerts.decide(alertId, "closed", clicker.slackUserId, { takenAdmin: admin.adminId }))
+      return alreadyDecided(deps.alerts.get(alertId) ?? gated.alert);
     const outcome = await deps.writes.run({
       tool: "INTERCOM_CLOSE_CONVERSATION",
       args: { conversation_id: gated.alert.conversationId, admin_id: admin.adminId },

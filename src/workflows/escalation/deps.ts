@@ -38,5 +38,4 @@ export function scoreSettingsFrom(config: Pick<Config, "escalation">): ScoreSett
   };
 }
 
-export const defaultConversationUrl = (conversationId: string) =>
-  `https://app.intercom.com/a/inbox/_/inbox/conversation/${encodeURIComponent(conversationId)}`;
+export const defaultConversationUrl = (conversationId: string) => `https://app.intercom.com/a/inbox/_/inbox/conversation/${encodeURIComponent(conversationId)}`;

@@ -37,7 +37,11 @@ export function createEscalationWorkflow(deps: EscalationDeps) {
     const contactId = ((read.data.contacts as Doc | undefined)?.contacts as Doc[] | undefined)?.[0]?.id;
     const contact = contactId ? await deps.reads.read<Doc>("INTERCOM_GET_A_CONTACT", { contact_id: String(contactId) }, why) : undefined;
     const contactDoc = contact?.ok ? contact.data : undefined;
-    return { conversation: read.data, contact: contactDoc, score: scoreConversation({ conversation: read.data, contact: contactDoc, now: nowSeconds() }, deps.settings) };
+    return {
+      conversation: read.data,
+      contact: contactDoc,
+      score: scoreConversation({ conversation: read.data, contact: contactDoc, now: nowSeconds() }, deps.settings),
+    };
   }
 
   function customerOf(history: EscalationHistory): AlertCustomer {
@@ -77,7 +81,8 @@ export function createEscalationWorkflow(deps: EscalationDeps) {
 
   async function endStale(conversationId: string, score: EscalationScore): Promise<number> {
     const ended = score.waitingOnTeam ? deps.alerts.endEpisodesBefore(conversationId, score.episode) : deps.alerts.endLive(conversationId);
-    for (const alert of ended) await updateCard(deps, { ...alert, status: "ended" }, { outcome: "_This episode is over: a teammate replied or the conversation was closed._" });
+    for (const alert of ended)
+      await updateCard(deps, { ...alert, status: "ended" }, { outcome: "_This episode is over: a teammate replied or the conversation was closed._" });
     return ended.length;
   }
 

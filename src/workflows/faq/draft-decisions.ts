@@ -83,11 +83,15 @@ export async function decideDraft(deps: DecisionDeps, input: DecideInput): Promi
   if (!teammate)
     return {
       kind: "no_teammate",
-      message: "No Intercom teammate has your Slack email and no default is set (INTERCOM_DEFAULT_ADMIN_ID), so this cannot be sent as anyone. Nothing was sent.",
+      message:
+        "No Intercom teammate has your Slack email and no default is set (INTERCOM_DEFAULT_ADMIN_ID), so this cannot be sent as anyone. Nothing was sent.",
     };
   const edited = input.editedText?.trim()
     ? (() => {
-        const paragraphs = (input.editedText as string).split(/\n{2,}/).map((p) => p.trim()).filter(Boolean);
+        const paragraphs = (input.editedText as string)
+          .split(/\n{2,}/)
+          .map((p) => p.trim())
+          .filter(Boolean);
         return { html: customerHtml(paragraphs, draft.citations), text: customerText(paragraphs, draft.citations) };
       })()
     : undefined;
@@ -111,8 +115,14 @@ export async function decideDraft(deps: DecisionDeps, input: DecideInput): Promi
   });
   let words = outcomeWords(reply, teammate.name);
   if (reply.status === "sent" && input.action === "send_close" && claimed.kind === "conversation") {
-    const close = await deps.writes.run({ ...common, tool: "INTERCOM_CLOSE_CONVERSATION", args: closeArgs(claimed, teammate.adminId), idempotencyKey: `faq-draft:${claimed.id}:close` });
-    words += close.status === "sent" ? " The conversation is closed." : ` The conversation was not closed: ${"reason" in close ? close.reason : "no reason given"}.`;
+    const close = await deps.writes.run({
+      ...common,
+      tool: "INTERCOM_CLOSE_CONVERSATION",
+      args: closeArgs(claimed, teammate.adminId),
+      idempotencyKey: `faq-draft:${claimed.id}:close`,
+    });
+    words +=
+      close.status === "sent" ? " The conversation is closed." : ` The conversation was not closed: ${"reason" in close ? close.reason : "no reason given"}.`;
   }
   deps.drafts.finish(claimed.id, reply.status === "sent" ? "sent" : "failed", words);
   const finished = deps.drafts.get(claimed.id) as FaqDraft;

@@ -144,7 +144,9 @@ export class FaqDraftsRepo {
             WHERE id = ? AND status = 'pending'`)
           .run(status, action, decidedBy, at, outcome, edited.html, edited.text, at, id)
       : this.db
-          .prepare("UPDATE faq_drafts SET status = ?, action = ?, decided_by = ?, decided_at = ?, outcome = ?, updated_at = ? WHERE id = ? AND status = 'pending'")
+          .prepare(
+            "UPDATE faq_drafts SET status = ?, action = ?, decided_by = ?, decided_at = ?, outcome = ?, updated_at = ? WHERE id = ? AND status = 'pending'",
+          )
           .run(status, action, decidedBy, at, outcome, at, id);
     return info.changes === 1;
   }

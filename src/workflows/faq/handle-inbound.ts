@@ -5,8 +5,8 @@
  * redelivered item finds its draft by message key and only finishes what is missing.
  */
 import { customerHtml, customerText } from "../../domain/faq/customer-html.js";
-import { buildFaqDraftCard, faqCardText } from "../../slack/blocks/faq-draft-card.js";
 import { buildGapNote } from "../../slack/blocks/faq-answer-blocks.js";
+import { buildFaqDraftCard, faqCardText } from "../../slack/blocks/faq-draft-card.js";
 import type { InboxHandler, InboxItem, InboxTopics } from "../contracts.js";
 import { answerQuestion } from "./answer-question.js";
 import type { FaqDraft } from "./drafts-repo.js";
@@ -24,11 +24,20 @@ async function companyOf(deps: FaqWorkflowDeps, contactId: string | undefined): 
   const first = (result.data.companies as { data?: { id?: string; name?: string }[] } | undefined)?.data?.[0];
   if (!first?.id || first.name) return first?.name || undefined;
   // A contact lists its companies by id only.
-  const company = await deps.reads.read<{ name?: string }>("INTERCOM_RETRIEVE_A_COMPANY_BY_ID", { company_id: String(first.id) }, "FAQ draft: customer company");
+  const company = await deps.reads.read<{ name?: string }>(
+    "INTERCOM_RETRIEVE_A_COMPANY_BY_ID",
+    { company_id: String(first.id) },
+    "FAQ draft: customer company",
+  );
   return company.ok ? company.data.name || undefined : undefined;
 }
 
-export async function postDraftCard(deps: FaqWorkflowDeps, draft: FaqDraft, channel: string, internal: { title: string; excerpt: string }[] = []): Promise<void> {
+export async function postDraftCard(
+  deps: FaqWorkflowDeps,
+  draft: FaqDraft,
+  channel: string,
+  internal: { title: string; excerpt: string }[] = [],
+): Promise<void> {
   const card = {
     draftId: draft.id,
     customerName: draft.customerName,
@@ -116,11 +125,18 @@ async function autoResolve(deps: FaqWorkflowDeps, draft: FaqDraft, adminId: stri
     deps.drafts.finish(draft.id, "sent", "Answered the customer automatically.");
     return;
   }
-  const close = await deps.writes.run({ ...common, tool: "INTERCOM_CLOSE_CONVERSATION", args: closeArgs(draft, adminId), idempotencyKey: `faq-draft:${draft.id}:close` });
+  const close = await deps.writes.run({
+    ...common,
+    tool: "INTERCOM_CLOSE_CONVERSATION",
+    args: closeArgs(draft, adminId),
+    idempotencyKey: `faq-draft:${draft.id}:close`,
+  });
   deps.drafts.finish(
     draft.id,
     "sent",
-    close.status === "sent" ? "Answered the customer and closed the conversation automatically." : `Answered the customer automatically; the conversation was not closed (${close.status}: ${"reason" in close ? close.reason : ""}).`,
+    close.status === "sent"
+      ? "Answered the customer and closed the conversation automatically."
+      : `Answered the customer automatically; the conversation was not closed (${close.status}: ${"reason" in close ? close.reason : ""}).`,
   );
 }
 

@@ -58,5 +58,13 @@ export function parseInbound(topic: string, payload: unknown): InboundMessage | 
     };
   }
   if (!opening) return undefined;
-  return { kind: "conversation", id: str(item.id), messageKey: `conversation:${str(item.id)}:${str(source.id) || "source"}`, text: opening, context, customerName, contactId };
+  return {
+    kind: "conversation",
+    id: str(item.id),
+    messageKey: `conversation:${str(item.id)}:${str(source.id) || "source"}`,
+    text: opening,
+    context,
+    customerName,
+    contactId,
+  };
 }
