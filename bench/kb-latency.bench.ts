@@ -45,10 +45,15 @@ function generated(base: readonly SourceArticle[], count: number): SourceArticle
 
 const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] as number;
 
-export async function run(): Promise<void> {
+/** The 10,000 articles the latency figure is measured on (also used by the latency test). */
+export function latencyCorpus(target = TARGET): SourceArticle[] {
   const dstc = readArticlesFile(join(here, "../vendor/dstc9_faq/articles.csv"));
   const helpCenter = readArticlesFile(join(here, "data/helpcenter/articles.jsonl"));
-  const articles = [...dstc, ...helpCenter, ...generated([...dstc, ...helpCenter], TARGET - dstc.length - helpCenter.length)];
+  return [...dstc, ...helpCenter, ...generated([...dstc, ...helpCenter], target - dstc.length - helpCenter.length)];
+}
+
+export async function run(): Promise<void> {
+  const articles = latencyCorpus();
   const started = performance.now();
   const kb = buildTempKb(articles);
   const buildMs = performance.now() - started;

@@ -33,7 +33,8 @@ export async function runThemesCluster(options: { input: string; output: string;
   const rows = parseCsv(raw).filter((r) => r.some((cell) => cell.trim() !== ""));
   const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
   const textAt = header.indexOf("text");
-  if (textAt < 0) throw new AppError("USAGE", `${options.input} needs a header row with a "text" column (and optionally "id"); found: ${header.join(", ") || "nothing"}.`);
+  if (textAt < 0)
+    throw new AppError("USAGE", `${options.input} needs a header row with a "text" column (and optionally "id"); found: ${header.join(", ") || "nothing"}.`);
   const idAt = header.indexOf("id");
   const body = rows.slice(1);
   if (body.length === 0) throw new AppError("USAGE", `${options.input} has a header but no rows to cluster.`);
@@ -42,7 +43,10 @@ export async function runThemesCluster(options: { input: string; output: string;
     body.map((r) => r[textAt] ?? ""),
     options.k,
   );
-  const lines = ["id,cluster,label", ...body.map((r, i) => [idAt >= 0 ? (r[idAt] ?? String(i + 1)) : String(i + 1), String(labelled[i].cluster), labelled[i].label].map(csvField).join(","))];
+  const lines = [
+    "id,cluster,label",
+    ...body.map((r, i) => [idAt >= 0 ? (r[idAt] ?? String(i + 1)) : String(i + 1), String(labelled[i].cluster), labelled[i].label].map(csvField).join(",")),
+  ];
   writeFileSync(options.output, `${lines.join("\n")}\n`);
   const other = labelled.filter((r) => r.cluster === -1).length;
   return `Clustered ${body.length} rows into ${themes} themes (${other} in "other"); wrote ${options.output}`;

@@ -13,6 +13,8 @@ export class BackgroundWork {
   constructor(
     private readonly logger: Logger,
     concurrency = 16,
+    /** Awaited before each task starts: lets requests still waiting for their ack go first (AckPressure). */
+    private readonly yieldToAcks?: () => Promise<void>,
   ) {
     this.queue = new PQueue({ concurrency });
   }
@@ -23,6 +25,7 @@ export class BackgroundWork {
       .add(async () => {
         // Let the ack's response go out before this work takes the event loop.
         await new Promise<void>((resolve) => setImmediate(resolve));
+        await this.yieldToAcks?.();
         await task();
       })
       .catch((error) => this.logger.error({ err: error, work: name }, "Background Slack work failed"))

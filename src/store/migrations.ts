@@ -220,35 +220,6 @@ export const migrations: readonly Migration[] = [
     sql: KB_SCHEMA_SQL + FAQ_SCHEMA_SQL,
   },
   {
-    version: 10,
-    name: "write ledger: each gated write recorded before it is sent, so a crash is reconciled and never resent",
-    sql: `
-      CREATE TABLE write_ledger (
-        idempotency_key  TEXT PRIMARY KEY,
-        tool             TEXT NOT NULL,
-        args             TEXT NOT NULL,
-        persona          TEXT NOT NULL,
-        requester_user   TEXT,
-        requester_source TEXT NOT NULL,
-        decision         TEXT NOT NULL,
-        approver         TEXT,
-        run_id           TEXT,
-        approval_id      TEXT,
-        prompt           TEXT,
-        status           TEXT NOT NULL CHECK (status IN ('executing','sent','failed','uncertain')),
-        summary          TEXT,
-        result           TEXT,
-        error            TEXT,
-        http_status      INTEGER,
-        started_at       INTEGER NOT NULL,
-        finished_at      INTEGER,
-        reconciled_at    INTEGER
-      ) STRICT;
-      CREATE INDEX write_ledger_status ON write_ledger (status, started_at);
-      CREATE INDEX write_ledger_run ON write_ledger (run_id, started_at);
-    `,
-  },
-  {
     version: 8,
     name: "escalation alerts: one per conversation episode, with the Slack card, snooze and who took it",
     sql: `
@@ -296,6 +267,35 @@ export const migrations: readonly Migration[] = [
         tickets        INTEGER NOT NULL,
         created_at     INTEGER NOT NULL
       ) STRICT;
+    `,
+  },
+  {
+    version: 10,
+    name: "write ledger: each gated write recorded before it is sent, so a crash is reconciled and never resent",
+    sql: `
+      CREATE TABLE write_ledger (
+        idempotency_key  TEXT PRIMARY KEY,
+        tool             TEXT NOT NULL,
+        args             TEXT NOT NULL,
+        persona          TEXT NOT NULL,
+        requester_user   TEXT,
+        requester_source TEXT NOT NULL,
+        decision         TEXT NOT NULL,
+        approver         TEXT,
+        run_id           TEXT,
+        approval_id      TEXT,
+        prompt           TEXT,
+        status           TEXT NOT NULL CHECK (status IN ('executing','sent','failed','uncertain')),
+        summary          TEXT,
+        result           TEXT,
+        error            TEXT,
+        http_status      INTEGER,
+        started_at       INTEGER NOT NULL,
+        finished_at      INTEGER,
+        reconciled_at    INTEGER
+      ) STRICT;
+      CREATE INDEX write_ledger_status ON write_ledger (status, started_at);
+      CREATE INDEX write_ledger_run ON write_ledger (run_id, started_at);
     `,
   },
 ];

@@ -2,12 +2,10 @@
  * Whether two message bodies say the same thing once markup is gone: Intercom stores a reply as HTML
  * (a plain-text body comes back wrapped in <p>), and may return it as plain text with display_as=plaintext.
  */
-import { convert } from "html-to-text";
+import { htmlToText } from "../text/html-to-text.js";
 
 export function plainText(body: string): string {
-  const text = /<[a-z!/][^>]*>|&[a-z#0-9]+;/i.test(body)
-    ? convert(body, { wordwrap: false, selectors: [{ selector: "a", options: { ignoreHref: true } }] })
-    : body;
+  const text = /<[a-z!/][^>]*>|&[a-z#0-9]+;/i.test(body) ? htmlToText(body, { singleLine: true }) : body;
   return text.replace(/\s+/g, " ").trim().toLowerCase();
 }
 

@@ -11,7 +11,12 @@ const theme = (id: number, name: string, extra: Partial<DigestTheme> = {}): Dige
   previousSize: 40,
   change: 60 - id,
   isNew: false,
-  examples: [1, 2, 3].map((e) => ({ kind: "conversation", id: `${id}${e}`, text: `example <b>${e}</b> ${"long text ".repeat(40)}`, url: `https://app.intercom.com/a/inbox/_/inbox/conversation/${id}${e}` })),
+  examples: [1, 2, 3].map((e) => ({
+    kind: "conversation",
+    id: `${id}${e}`,
+    text: `example <b>${e}</b> ${"long text ".repeat(40)}`,
+    url: `https://app.intercom.com/a/inbox/_/inbox/conversation/${id}${e}`,
+  })),
   ...extra,
 });
 

@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { WebClient } from "@slack/web-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { weeklyDigestJob } from "../../jobs/weekly-digest.js";
 import { startEmulator } from "../../src/emulator/server.js";
 import { IntercomClient } from "../../src/intercom/client.js";
 import { AuditLog } from "../../src/store/audit-log.js";
@@ -9,8 +10,7 @@ import { modelThemeNamer } from "../../src/workflows/themes/theme-namer.js";
 import { createThemesWorkflow } from "../../src/workflows/themes/themes-workflow.js";
 import { createToolExecutor } from "../../tools/execute.js";
 import { allTools } from "../../tools/index.js";
-import { weeklyDigestJob } from "../../jobs/weekly-digest.js";
-import { startFakeSlack, type FakeSlackServer } from "../fakes/fake-slack-server.js";
+import { type FakeSlackServer, startFakeSlack } from "../fakes/fake-slack-server.js";
 import { ScriptedChatModel, say } from "../fakes/scripted-model.js";
 import { makeTempDir } from "../helpers/temp-dir.js";
 
@@ -49,7 +49,8 @@ describe("weekly themes digest on the emulator's demo workspace", () => {
     expect(blocks.length).toBeLessThanOrEqual(50);
     const themeSections = blocks.filter((b) => b.type === "section" && /— \d+ \(\d+%\)/.test(b.text?.text ?? ""));
     expect(themeSections.length).toBeGreaterThanOrEqual(3);
-    for (const section of themeSections.slice(0, 3)) expect(section.text!.text).toMatch(/<https:\/\/app\.intercom\.com\/a\/inbox\/_\/inbox\/(conversation|ticket)\/\d+\|/);
+    for (const section of themeSections.slice(0, 3))
+      expect(section.text!.text).toMatch(/<https:\/\/app\.intercom\.com\/a\/inbox\/_\/inbox\/(conversation|ticket)\/\d+\|/);
 
     // Purity against the demo's ground truth (custom_attributes.topic), from the stored snapshot's run.
     const rows = db.prepare("SELECT theme, size FROM theme_snapshots ORDER BY theme").all() as { theme: number; size: number }[];

@@ -43,7 +43,9 @@ describe("customer text", () => {
     const doc = conversationDocument({
       id: "2",
       source: { author: { type: "admin" }, body: "<p>We noticed a failed top-up</p>" },
-      conversation_parts: { conversation_parts: [{ part_type: "comment", author: { type: "user" }, body: "<p>Yes my top up failed again, email me at a@b.example</p>" }] },
+      conversation_parts: {
+        conversation_parts: [{ part_type: "comment", author: { type: "user" }, body: "<p>Yes my top up failed again, email me at a@b.example</p>" }],
+      },
     });
     expect(doc?.text).toBe("Yes my top up failed again, email me at [email]");
   });

@@ -34,6 +34,8 @@ export interface BuildThemesOptions {
   minSize?: number;
   /** A message whose similarity to its theme's centre is below this goes to "other". */
   minSimilarity?: number;
+  /** ...or below this fraction of its theme's median similarity (default 0.55; 0 turns it off). */
+  relativeCutoff?: number;
 }
 
 const RELATIVE_CUTOFF = 0.55;
@@ -64,7 +66,7 @@ export function buildThemes(documents: ThemeDocument[], clustering: Clustering, 
     // A message far below its theme's typical closeness only shares stray character n-grams with it.
     const sorted = members.map((i) => similarity.get(i)!).sort((a, b) => a - b);
     const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
-    const cutoff = Math.max(minSimilarity, RELATIVE_CUTOFF * median);
+    const cutoff = Math.max(minSimilarity, (options.relativeCutoff ?? RELATIVE_CUTOFF) * median);
     const close = members.filter((i) => similarity.get(i)! >= cutoff);
     for (const i of members) if (similarity.get(i)! < cutoff) other.push(i);
     if (close.length < minSize) other.push(...close);

@@ -14,7 +14,13 @@ const GREETING_PREFIX = new RegExp(`^${GREETING_WORDS}\\b(\\s+\\w+){0,3}\\s*[,!]
 
 export function htmlToPlainText(body: string): string {
   if (!/[<&]/.test(body)) return body;
-  return convert(body, { wordwrap: false, selectors: [{ selector: "a", options: { ignoreHref: true } }, { selector: "img", format: "skip" }] });
+  return convert(body, {
+    wordwrap: false,
+    selectors: [
+      { selector: "a", options: { ignoreHref: true } },
+      { selector: "img", format: "skip" },
+    ],
+  });
 }
 
 export function cleanCustomerText(body: string | null | undefined): string {

@@ -4,8 +4,9 @@
  * spectral embedding → spherical k-means. With K unknown: over-cluster, then merge by modularity.
  * Vectors from an embedding model can replace the LSA step; everything after it is the same.
  */
-import { buildKnnGraph } from "./knn-graph.js";
+
 import { sphericalKMeans } from "./kmeans.js";
+import { buildKnnGraph } from "./knn-graph.js";
 import { lsa, normalizeRows } from "./lsa.js";
 import { mergeByModularity } from "./merge.js";
 import { spectralEmbedding } from "./spectral.js";

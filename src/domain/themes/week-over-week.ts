@@ -23,7 +23,11 @@ export interface ThemeChange {
   similarity: number;
 }
 
-export function matchWeeks(current: { id: number; centroid: TermWeights; size: number }[], previous: StoredTheme[], minSimilarity = 0.3): Map<number, ThemeChange> {
+export function matchWeeks(
+  current: { id: number; centroid: TermWeights; size: number }[],
+  previous: StoredTheme[],
+  minSimilarity = 0.3,
+): Map<number, ThemeChange> {
   const pairs: { c: number; p: number; s: number }[] = [];
   current.forEach((theme, c) => {
     previous.forEach((old, p) => {
@@ -40,7 +44,14 @@ export function matchWeeks(current: { id: number; centroid: TermWeights; size: n
     usedC.add(c);
     usedP.add(p);
     const theme = current[c];
-    result.set(theme.id, { theme: theme.id, previous: previous[p], previousSize: previous[p].size, change: theme.size - previous[p].size, isNew: false, similarity: s });
+    result.set(theme.id, {
+      theme: theme.id,
+      previous: previous[p],
+      previousSize: previous[p].size,
+      change: theme.size - previous[p].size,
+      isNew: false,
+      similarity: s,
+    });
   }
   for (const theme of current) {
     if (!result.has(theme.id)) result.set(theme.id, { theme: theme.id, previousSize: 0, change: theme.size, isNew: previous.length > 0, similarity: 0 });

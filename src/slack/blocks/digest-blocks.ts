@@ -40,7 +40,10 @@ export function digestText(digest: Digest): string {
     .slice(0, 3)
     .map((t) => safe(t.name, 60))
     .join(", ");
-  return truncate(`Themes of the last ${digest.days} days: ${digest.conversations} conversations, ${digest.tickets} tickets${top ? `; top: ${top}` : ""}`, SECTION_LIMIT);
+  return truncate(
+    `Themes of the last ${digest.days} days: ${digest.conversations} conversations, ${digest.tickets} tickets${top ? `; top: ${top}` : ""}`,
+    SECTION_LIMIT,
+  );
 }
 
 export function digestBlocks(digest: Digest): KnownBlock[] {
@@ -61,16 +64,23 @@ export function digestBlocks(digest: Digest): KnownBlock[] {
     blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: truncate(`Also: ${rest.join(", ")}`, SECTION_LIMIT) }] });
   }
   if (digest.newThemes.length > 0) {
-    blocks.push({ type: "divider" }, {
-      type: "section",
-      text: { type: "mrkdwn", text: truncate(`*New this week*\n${digest.newThemes.map((t) => `• ${themeLine(t)}`).join("\n")}`, SECTION_LIMIT) },
-    });
+    blocks.push(
+      { type: "divider" },
+      {
+        type: "section",
+        text: { type: "mrkdwn", text: truncate(`*New this week*\n${digest.newThemes.map((t) => `• ${themeLine(t)}`).join("\n")}`, SECTION_LIMIT) },
+      },
+    );
   }
   if (digest.kbGaps.length > 0) {
     const lines = digest.kbGaps.map((g) => `• *${safe(g.name, 80)}* — ${g.size} messages, ${percent(g.unanswered)} with no good article`);
-    blocks.push({ type: "divider" }, { type: "section", text: { type: "mrkdwn", text: truncate(`*Knowledge-base gaps*\n${lines.join("\n")}`, SECTION_LIMIT) } });
+    blocks.push(
+      { type: "divider" },
+      { type: "section", text: { type: "mrkdwn", text: truncate(`*Knowledge-base gaps*\n${lines.join("\n")}`, SECTION_LIMIT) } },
+    );
   }
-  const naming = digest.naming === "model" ? "names and summaries written by a model from the examples" : "names are each theme's most distinctive keywords (no model)";
+  const naming =
+    digest.naming === "model" ? "names and summaries written by a model from the examples" : "names are each theme's most distinctive keywords (no model)";
   blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: `Customer messages only, personal data masked; ${naming}.` }] });
   return blocks.slice(0, 50);
 }

@@ -47,17 +47,18 @@ export async function computeDigest(deps: ThemesDeps, options: { days: number; p
   const to = (deps.now ?? Date.now)();
   const from = to - options.days * DAY;
   const fetched = await fetchWindow(deps.reads, from, to, options.progress);
-  const documents = [
-    ...fetched.conversations.map(conversationDocument),
-    ...fetched.tickets.map(ticketDocument),
-  ].filter((d): d is ThemeDocument => d !== undefined);
+  const documents = [...fetched.conversations.map(conversationDocument), ...fetched.tickets.map(ticketDocument)].filter(
+    (d): d is ThemeDocument => d !== undefined,
+  );
   const texts = documents.map((d) => d.text);
   let embeddings: { vectors: Float64Array; dims: number } | undefined;
   if (deps.embed && texts.length > 0) {
     const rows = await deps.embed(texts);
     const dims = rows[0]?.length ?? 0;
     const vectors = new Float64Array(texts.length * dims);
-    rows.forEach((row, i) => vectors.set(Array.from(row), i * dims));
+    rows.forEach((row, i) => {
+      vectors.set(Array.from(row), i * dims);
+    });
     if (dims > 0) embeddings = { vectors, dims };
   }
   const clustering = clusterTexts(texts, { k: "auto", embeddings });

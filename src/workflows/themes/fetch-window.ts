@@ -5,9 +5,7 @@
  */
 import type { AuditedReads } from "../audited-reads.js";
 
-export interface FetchProgress {
-  (done: number, total: number, what: "conversations" | "tickets" | "parts"): void;
-}
+export type FetchProgress = (done: number, total: number, what: "conversations" | "tickets" | "parts") => void;
 
 export interface FetchedWindow {
   conversations: Record<string, unknown>[];
@@ -64,7 +62,10 @@ export async function fetchWindow(reads: AuditedReads, from: number, to: number,
   const worker = async () => {
     while (next < needParts.length) {
       const conversation = needParts[next++];
-      const full = await reads.read<Record<string, unknown>>("INTERCOM_GET_CONVERSATION", { conversation_id: String(conversation.id), display_as: "plaintext" });
+      const full = await reads.read<Record<string, unknown>>("INTERCOM_GET_CONVERSATION", {
+        conversation_id: String(conversation.id),
+        display_as: "plaintext",
+      });
       if (full.ok) conversation.conversation_parts = full.data.conversation_parts;
       progress?.(++done, needParts.length, "parts");
     }

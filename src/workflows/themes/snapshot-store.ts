@@ -36,7 +36,12 @@ export function createThemeSnapshotStore(db: Db): ThemeSnapshotStore {
     save(week, counts, themes, total, now) {
       db.transaction(() => {
         db.prepare("DELETE FROM theme_snapshots WHERE week = ?").run(week);
-        db.prepare("INSERT OR REPLACE INTO theme_weeks (week, conversations, tickets, created_at) VALUES (?, ?, ?, ?)").run(week, counts.conversations, counts.tickets, now);
+        db.prepare("INSERT OR REPLACE INTO theme_weeks (week, conversations, tickets, created_at) VALUES (?, ?, ?, ?)").run(
+          week,
+          counts.conversations,
+          counts.tickets,
+          now,
+        );
         const insert = db.prepare(
           "INSERT INTO theme_snapshots (week, theme, name, keywords, centroid, size, total, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         );

@@ -45,7 +45,13 @@ export function createThemesWorkflow(deps: ThemesWorkflowDeps): ThemesWorkflow {
   return {
     async run(request) {
       if (!Number.isInteger(request.days) || request.days < 1 || request.days > 90) throw new Error("days must be a whole number from 1 to 90");
-      const reads = createAuditedReads({ executor: deps.executor, audit: deps.audit, source: request.source ?? deps.source ?? "workflow:themes", persona: "analyst", now: deps.now });
+      const reads = createAuditedReads({
+        executor: deps.executor,
+        audit: deps.audit,
+        source: request.source ?? deps.source ?? "workflow:themes",
+        persona: "analyst",
+        now: deps.now,
+      });
       const computed = await computeDigest({ ...deps, reads, snapshots }, { days: request.days, progress: request.progress });
       if (request.dryRun) return { computed };
       if (!deps.slack) throw new Error("Slack is not configured (SLACK_BOT_TOKEN), so the digest cannot be posted; use --dry-run to see it here");

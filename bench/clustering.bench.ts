@@ -1,0 +1,78 @@
+/**
+ * Clustering quality and cost with no model, on the vendored Banking77 (see src/domain/themes/cluster-texts.ts):
+ * NMI and ARI on the 3,080 test messages (77 intents) at the true K and with K estimated, then time for
+ * the 10,000 train messages and for 50,000 (train repeated with small edits), and the peak RSS of a child
+ * process running `switchboard themes cluster` on train.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { clusterTexts } from "../src/domain/themes/cluster-texts.js";
+import { ari, nmi } from "../src/domain/themes/metrics.js";
+import { parseCsv } from "../src/emulator/demo/csv.js";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const load = (file: string) =>
+  parseCsv(readFileSync(join(root, "vendor/banking77", file), "utf8"))
+    .slice(1)
+    .filter((r) => r[0]);
+
+function timed<T>(fn: () => T): [T, number] {
+  const start = performance.now();
+  const value = fn();
+  return [value, (performance.now() - start) / 1000];
+}
+
+export async function run(): Promise<void> {
+  const test = load("test.csv");
+  const texts = test.map((r) => r[0]);
+  const labels = test.map((r) => r[1]);
+  const [trueK, trueKSeconds] = timed(() => clusterTexts(texts, { k: 77 }));
+  const [auto, autoSeconds] = timed(() => clusterTexts(texts, { k: "auto" }));
+  const a1 = ari(labels, trueK.assignments);
+  const a2 = ari(labels, auto.assignments);
+  console.log("Banking77 test, 3,080 messages, 77 intents (goal: NMI ≥ .72, ARI ≥ .36 at true K; K unknown within .02 ARI)");
+  console.log(`  true K=77     NMI ${nmi(labels, trueK.assignments).toFixed(3)}  ARI ${a1.toFixed(3)}  ${trueKSeconds.toFixed(1)} s`);
+  console.log(
+    `  K estimated   NMI ${nmi(labels, auto.assignments).toFixed(3)}  ARI ${a2.toFixed(3)}  K=${auto.k}  ${autoSeconds.toFixed(1)} s  (ARI ${(a2 - a1).toFixed(3)} vs true K)`,
+  );
+  console.log("  anchors: TF-IDF + k-means .542/.194; word+char LSA + k-means .680/.324; over-cluster-and-merge (K unknown) .685/.305");
+
+  const train = load("train.csv");
+  const trainTexts = train.map((r) => r[0]);
+  const [trainAuto, trainSeconds] = timed(() => clusterTexts(trainTexts, { k: "auto" }));
+  const trainLabels = train.map((r) => r[1]);
+  console.log(
+    `Banking77 train, ${train.length} messages: K estimated ${trainAuto.k}, NMI ${nmi(trainLabels, trainAuto.assignments).toFixed(3)} ARI ${ari(trainLabels, trainAuto.assignments).toFixed(3)}, ${trainSeconds.toFixed(1)} s in-process (goal ≤ 5 s)`,
+  );
+
+  const dir = mkdtempSync(join(tmpdir(), "clustering-bench-"));
+  try {
+    const out = join(dir, "out.csv");
+    const script = join(dir, "cli.mts");
+    writeFileSync(
+      script,
+      `import { runThemesCluster } from ${JSON.stringify(join(root, "src/cli/themes-commands.ts"))};\n` +
+        `console.log(await runThemesCluster({ input: process.argv[2], output: process.argv[3], k: "auto" }));\n` +
+        `console.log("maxRSS_KB=" + process.resourceUsage().maxRSS);\n`,
+    );
+    const start = performance.now();
+    const stdout = execFileSync(process.execPath, [join(root, "bin/run-ts.js"), script, join(root, "vendor/banking77/train.csv"), out], {
+      encoding: "utf8",
+      cwd: root,
+    });
+    const seconds = (performance.now() - start) / 1000;
+    const rss = Number(/maxRSS_KB=(\d+)/.exec(stdout)?.[1] ?? 0) / 1024;
+    console.log(`themes cluster CLI on train (child process, end to end): ${seconds.toFixed(1)} s, peak RSS ${rss.toFixed(0)} MB (goal ≤ 5 s, ≤ 300 MB)`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  const big: string[] = [];
+  for (let copy = 0; big.length < 50_000; copy++)
+    for (const t of trainTexts) if (big.length < 50_000) big.push(copy === 0 ? t : `${t} ${["please", "asap", "today", "now", "again"][copy % 5]}`);
+  const [bigResult, bigSeconds] = timed(() => clusterTexts(big, { k: "auto" }));
+  console.log(`50,000 messages (train repeated with small edits): K=${bigResult.k}, ${bigSeconds.toFixed(1)} s (goal ≤ 30 s)`);
+}
