@@ -3,7 +3,11 @@
 // newer than the last build (a stat per source file, a few milliseconds), so an edit is never run stale and
 // no start pays for transpiling TypeScript. Without a usable dist/ (no TypeScript installed) it runs the
 // sources through tsx instead.
+import module from "node:module";
 import { ensureBuilt } from "../scripts/build.js";
+
+// Node 22+ can keep compiled code between runs (Node 20 has no such cache, and the call is then skipped).
+module.enableCompileCache?.();
 
 let outcome;
 try {

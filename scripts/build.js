@@ -8,13 +8,15 @@
  *
  * Why the symlinks: modules find data files relative to themselves (new URL("../vendor/…", import.meta.url)).
  * From dist/tools/seeds.js that lands in dist/vendor, so every top-level data folder (vendor, data, assets, and any
- * added later) and package.json are linked into dist/: every such lookup works from dist/ with no code change.
+ * added later) and package.json are linked into dist/, and files inside the source folders that tsc does not emit
+ * (the playground's HTML and scripts) are copied beside the compiled modules: such lookups work from dist/ with
+ * no code change.
  *
  * Type errors do not stop the build: tsc still writes the JavaScript, and `npm test` (tsc -p tsconfig.json) is
  * where they fail. One line says so, so a developer who runs `npm start` mid-edit is not blocked.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -43,12 +45,13 @@ export function sourceState() {
   let newest = 0;
   let files = 0;
   const visit = (path) => {
-    const stat = statSync(path);
+    // An editor may replace a file between the listing and the stat; a file gone by then does not count.
+    const stat = statSync(path, { throwIfNoEntry: false });
+    if (!stat) return;
     if (stat.isDirectory()) {
       for (const name of readdirSync(path)) visit(join(path, name));
       return;
     }
-    if (!/\.(ts|tsx|mts|cts|json)$/.test(path) || path.endsWith(".d.ts")) return;
     files += 1;
     newest = Math.max(newest, stat.mtimeMs);
   };
@@ -69,6 +72,30 @@ function readStamp() {
 export function isStale(state = sourceState()) {
   const stamp = readStamp();
   return !stamp || stamp.newest < state.newest || stamp.files !== state.files || !existsSync(join(DIST, "src", "cli.js"));
+}
+
+const isCompiled = (path) => /\.(ts|tsx|mts|cts)$/.test(path);
+
+/**
+ * Copies the files tsc does not emit (HTML, CSS, browser scripts, data beside a module) to the same place under
+ * dist/, so a lookup relative to a module (`join(import.meta.dirname, "page")`) finds them from dist/ too.
+ */
+function copyAssets(roots) {
+  const visit = (path) => {
+    const stat = statSync(path, { throwIfNoEntry: false });
+    if (!stat) return;
+    if (stat.isDirectory()) {
+      for (const name of readdirSync(path)) visit(join(path, name));
+      return;
+    }
+    if (isCompiled(path)) return;
+    const target = join(DIST, relative(ROOT, path));
+    const existing = statSync(target, { throwIfNoEntry: false });
+    if (existing && existing.mtimeMs >= stat.mtimeMs) return;
+    mkdirSync(dirname(target), { recursive: true });
+    copyFileSync(path, target);
+  };
+  for (const root of roots) visit(join(ROOT, root));
 }
 
 /** Points dist/<name> at ../<name> for every top-level entry that tsc does not compile. */
@@ -139,6 +166,7 @@ export function ensureBuilt({ force = false } = {}) {
       return { built: false, ok: false, message: `tsc failed (exit ${result.status}): ${(result.stderr || result.stdout || "").trim().split("\n")[0]}` };
     }
     if (!existsSync(join(DIST, "src", "cli.js"))) return { built: false, ok: false, message: "tsc wrote no dist/src/cli.js" };
+    copyAssets(roots);
     linkProjectEntries(roots);
     writeFileSync(STAMP, `${JSON.stringify({ newest: state.newest, files: state.files, builtAt: new Date().toISOString() })}\n`);
     const errors = (result.stdout.match(/error TS\d+/g) ?? []).length;

@@ -26,7 +26,10 @@ import type { SlackApp } from "./slack/create-slack-app.js";
 import type { PostQueueOptions } from "./slack/post-queue.js";
 import { type Db, openDatabase } from "./store/database.js";
 import { createStores, type Stores } from "./store/stores.js";
-import type { InboxHandler, InboxTopics, JobContext, JobDefinition, JobResult } from "./workflows/contracts.js";
+import type { Inbox } from "./inbox/types.js";
+import type { Scheduler } from "./scheduler/scheduler.js";
+import type { WritesService } from "./writes/writes-service.js";
+import type { JobContext, JobDefinition, JobResult, TeammateDirectory } from "./workflows/contracts.js";
 
 export interface Deps {
   config: Readonly<Config>;
@@ -88,19 +91,18 @@ export interface AppOverrides extends CreateDepsOptions {
   /** Extra Slack WebClient options (tests: no retries). */
   slackClientOptions?: WebClientOptions;
   postQueue?: PostQueueOptions;
-  /** How often the interval driver runs the approval-expiry job (default 60 s; 0 turns it off). */
+  /**
+   * Tests only: run the approval-expiry job on a plain timer this often (0 = never on its own). Unset, the
+   * scheduler runs it every minute like every other job.
+   */
   approvalSweepMs?: number;
-}
-
-/** The inbox's registration point: workflows add their handlers by topic; the inbox worker reads them. */
-export interface TopicRegistry extends InboxTopics {
-  handlersFor(topic: string): readonly InboxHandler[];
-  topics(): string[];
+  /** false: no cron timers (tests run jobs with `jobs.run`). Default true. */
+  scheduleJobs?: boolean;
 }
 
 export interface JobRegistry {
   list(): readonly JobDefinition[];
-  /** Runs one job now (on demand), e.g. `switchboard jobs run NAME` until the scheduler records runs itself. */
+  /** Runs one job now (on demand), recorded like a scheduled run with trigger "manual". */
   run(name: string, trigger?: JobContext["trigger"]): Promise<JobResult>;
 }
 
@@ -113,8 +115,14 @@ export interface SwitchboardApp {
   slack: SlackApp;
   /** Every HTTP route on the app's port besides /slack/events: the OAuth callback, and what the lead adds. */
   routes: readonly CustomRoute[];
-  inbox: TopicRegistry;
+  /** The durable inbox: every inbound piece of work is persisted here before it is acknowledged. */
+  inbox: Inbox;
   jobs: JobRegistry;
+  scheduler: Scheduler;
+  writes: WritesService;
+  teammates: TeammateDirectory;
+  /** One line per workflow: on, or off and why (also logged at start). */
+  workflowStatus: readonly string[];
   /** Starts Slack (and the HTTP routes) and the interval driver. Returns the HTTP port. */
   start(port?: number): Promise<{ port?: number }>;
   /** Stops taking requests, waits (bounded) for work in flight, stops the jobs, the emulator, the database. */
@@ -123,31 +131,21 @@ export interface SwitchboardApp {
   idle(timeoutMs?: number): Promise<boolean>;
 }
 
-function createTopicRegistry(): TopicRegistry {
-  const handlers = new Map<string, InboxHandler[]>();
-  return {
-    on(topic, handler) {
-      handlers.set(topic, [...(handlers.get(topic) ?? []), handler]);
-    },
-    handlersFor: (topic) => handlers.get(topic) ?? [],
-    topics: () => [...handlers.keys()],
-  };
-}
-
-function createJobRegistry(jobs: readonly JobDefinition[], clock: () => number): JobRegistry {
+function jobRegistry(jobs: readonly JobDefinition[], scheduler: Scheduler): JobRegistry {
   return {
     list: () => jobs,
-    async run(name, trigger = "manual") {
-      const job = jobs.find((j) => j.name === name);
-      if (!job) throw new Error(`There is no job named ${name}. Jobs: ${jobs.map((j) => j.name).join(", ")}.`);
-      return job.run({ slot: clock(), trigger, signal: new AbortController().signal });
+    async run(name) {
+      if (!jobs.some((j) => j.name === name)) throw new Error(`There is no job named ${name}. Jobs: ${jobs.map((j) => j.name).join(", ")}.`);
+      const outcome = await scheduler.runNow(name);
+      if (outcome.status === "failed") throw new Error(outcome.error ?? `The job ${name} failed`);
+      return { summary: outcome.summary ?? "" };
     },
   };
 }
 
 /**
- * Until a scheduler exists (src/scheduler, node-cron, one run per slot), the approval sweep keeps running on
- * a plain timer: never two runs at once, and the timer does not keep the process alive.
+ * Tests that want the approval sweep to run by itself, faster than the scheduler's every-minute slot, drive it
+ * on a plain timer: never two runs at once, and the timer does not keep the process alive.
  */
 function startIntervalDriver(jobs: JobRegistry, names: readonly string[], intervalMs: number, logger: Logger): { stop(): void } {
   if (intervalMs <= 0) return { stop() {} };
@@ -188,6 +186,26 @@ export async function createApp(config: Readonly<Config>, overrides: AppOverride
     import("../jobs/approval-expiry.js"),
     import("./connections/oauth-routes.js"),
   ]);
+  const [inboxWiring, webhookWiring, { toNodeRoute }, { platformJobs }, { createScheduler }, { JobRunsRepo }, { SettingsRepo }, writesWiring, ledgerWiring, directoryWiring] =
+    await Promise.all([
+      import("./inbox/sqlite-inbox.js"),
+      import("./inbox/intercom-webhook.js"),
+      import("./inbox/node-route.js"),
+      import("../jobs/index.js"),
+      import("./scheduler/scheduler.js"),
+      import("./store/job-runs-repo.js"),
+      import("./store/settings-repo.js"),
+      import("./writes/writes-service.js"),
+      import("./store/write-ledger-repo.js"),
+      import("./intercom/teammate-directory.js"),
+    ]);
+  const [{ wireWorkflows }, { wireThemes }, { approverGroupsOf }, { createJobsSubcommand }, chatModelWiring] = await Promise.all([
+    import("./wiring/workflows.js"),
+    import("./wiring/themes.js"),
+    import("./slack/flows/approver-check.js"),
+    import("../listeners/commands/subcommands/jobs.js"),
+    import("./agent/chat-model.js"),
+  ]);
 
   const deps = createDeps(config, overrides);
   try {
@@ -196,6 +214,31 @@ export async function createApp(config: Readonly<Config>, overrides: AppOverride
     const personas = overrides.personas ?? engineWiring.loadCheckedPersonas(config, catalog.tools);
     const transport = overrides.transport ?? deps.transport;
     const executor = createToolExecutor({ transport, tools: catalog.tools, logger });
+    // The Slack client exists only once the Bolt app does; the directory asks it lazily, at the first lookup.
+    let slackClient: SlackApp["context"]["client"] | undefined;
+    const teammates = directoryWiring.createTeammateDirectory({
+      slack: {
+        get users() {
+          if (!slackClient) throw new Error("Slack is not started yet");
+          return slackClient.users;
+        },
+      },
+      transport,
+      defaultAdminId: config.intercom.defaultAdminId,
+      now: clock,
+      logger,
+    });
+    const writes = writesWiring.createWritesService({
+      ledger: new ledgerWiring.WriteLedgerRepo(deps.db),
+      transaction: stores.transaction,
+      audit: stores.audit,
+      transport,
+      tools: catalog.tools,
+      executor,
+      logger,
+      now: clock,
+      teammates,
+    });
     const engine = engineWiring.createRunEngineFromConfig({
       config,
       db: deps.db,
@@ -207,16 +250,21 @@ export async function createApp(config: Readonly<Config>, overrides: AppOverride
       personas,
       chatModel: overrides.chatModel,
       now: clock,
+      extra: { writes: writes.writeOnce, teammates },
     });
+    const { inbox, queue } = inboxWiring.createSqliteInbox(deps.db, config, { logger, now: clock });
 
-    // Seam: Intercom webhooks (POST /intercom/webhooks) and any other route go in this list; Bolt serves it
-    // on PORT in HTTP mode, and on the same small server as the OAuth callback in Socket Mode.
-    const routes: CustomRoute[] = [...intercomOAuthRoutes(deps.intercom, logger)];
+    // Bolt serves these on PORT in HTTP mode, and on the same small server as the OAuth callback in Socket Mode.
+    const webhook = webhookWiring.createIntercomWebhookHandler({ inbox, clientSecret: config.intercom.clientSecret, logger });
+    const routes: CustomRoute[] = [
+      ...intercomOAuthRoutes(deps.intercom, logger),
+      { path: webhookWiring.INTERCOM_WEBHOOK_PATH, method: ["POST"], handler: toNodeRoute(webhook) },
+    ];
 
     const slack = createSlackApp({
       config,
       logger,
-      services: slackServicesFrom({ engine, personas, defaultPersona: config.defaultPersona, tools: catalog.tools, audit: stores.audit, model: config.model }),
+      services: slackServicesFrom({ engine, personas, defaultPersona: config.defaultPersona, tools: catalog.tools, audit: stores.audit, model: config.model, reader: executor, sendsAsApprover: { defaultAdminId: config.intercom.defaultAdminId } }),
       stores,
       intercom: deps.intercom,
       clientOptions: overrides.slackClientOptions,
@@ -224,16 +272,39 @@ export async function createApp(config: Readonly<Config>, overrides: AppOverride
       customRoutes: routes,
       now: () => Math.floor(clock() / 1000),
     });
-    registerListeners(slack.app, slack.context);
+    slackClient = slack.context.client;
 
-    // Seam: the inbox worker (src/inbox) reads this registry; workflows call inbox.on(topic, handler).
-    const inbox = createTopicRegistry();
+    const workflows = await wireWorkflows({
+      config,
+      db: deps.db,
+      stores,
+      executor,
+      personas,
+      writes: writes.gated,
+      teammates,
+      slack: slack.context.client,
+      logger,
+      clock,
+      runAfterAck: (name, work) => {
+        void slack.context.work.start(name, work);
+      },
+      groupsOf: (user, persona) => approverGroupsOf(slack.context, user, persona),
+    });
+    const themes = wireThemes({ config, db: deps.db, stores, executor, slack: slack.context.client, chatModel: overrides.chatModel ?? chatModelWiring.createChatModel(config.model), clock, kb: workflows.kb });
+    workflows.registerInbox(inbox);
 
-    // Seam: the scheduler (src/scheduler) takes this list; workflows append their JobDefinitions here.
     const jobDefinitions: JobDefinition[] = [
       approvalExpiryJob({ expireStale: () => engine.expireStale(), settleExpiredCards: () => settleExpiredCards(slack.context) }),
+      ...platformJobs({ config, transport, inbox, queue, settings: new SettingsRepo(deps.db, clock), now: clock }),
+      ...workflows.jobs,
+      themes.job,
     ];
-    const jobs = createJobRegistry(jobDefinitions, clock);
+    const scheduler = createScheduler({ jobs: jobDefinitions, claims: new JobRunsRepo(deps.db), timezone: config.jobs.timezone, now: clock, logger });
+    const jobs = jobRegistry(jobDefinitions, scheduler);
+    registerListeners(slack.app, slack.context, {
+      subcommands: { ...workflows.subcommands, themes: themes.subcommand, jobs: createJobsSubcommand(scheduler, clock) },
+      register: [workflows.registerListeners],
+    });
     let driver: { stop(): void } | undefined;
     let stopped = false;
 
@@ -247,9 +318,18 @@ export async function createApp(config: Readonly<Config>, overrides: AppOverride
       routes,
       inbox,
       jobs,
+      scheduler,
+      writes,
+      teammates,
+      workflowStatus: [...workflows.status, themes.status],
       async start(port) {
+        await inbox.start();
         const started = await slack.start(port);
-        driver = startIntervalDriver(jobs, [APPROVAL_EXPIRY_JOB], overrides.approvalSweepMs ?? 60_000, logger);
+        if (overrides.approvalSweepMs !== undefined) {
+          driver = startIntervalDriver(jobs, [APPROVAL_EXPIRY_JOB], overrides.approvalSweepMs, logger);
+        }
+        if (overrides.scheduleJobs ?? true) scheduler.start();
+        for (const line of [...workflows.status, themes.status]) logger.info(line);
         return started;
       },
       async stop() {
@@ -258,6 +338,8 @@ export async function createApp(config: Readonly<Config>, overrides: AppOverride
         driver?.stop();
         try {
           await slack.stop();
+          await scheduler.stop();
+          await inbox.stop();
         } finally {
           await closeDeps(deps);
         }

@@ -87,6 +87,21 @@ export const COMMAND_GROUPS: readonly CommandGroup[] = [
     description: "FAQ answers with citations",
     load: async () => [(await import("./cli/faq-commands.js")).registerFaqCommands],
   },
+  {
+    name: "escalation",
+    description: "Smart escalation: score conversations for escalation",
+    load: async () => [(await import("./cli/escalation-commands.js")).registerEscalationCommands],
+  },
+  {
+    name: "themes",
+    description: "Themes in customer messages: clustering and the weekly digest",
+    load: async () => [(await import("./cli/themes-commands.js")).registerThemesCommands],
+  },
+  {
+    name: "playground",
+    description: "Run the local Slack-like demo page over the built-in Intercom emulator (no accounts needed)",
+    load: async () => [(await import("./cli/playground-commands.js")).registerPlaygroundCommands],
+  },
 ];
 
 /** The group a command line asks for: the first word that is not an option (`help tools` means tools). */

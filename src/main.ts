@@ -5,8 +5,25 @@
 import { closeDeps, createApp, createDeps, type Deps, type SwitchboardApp } from "./app.js";
 import type { Config } from "./config.js";
 import { collectSnapshot, formatSnapshot } from "./demo/workspace-snapshot.js";
-import { toUserMessage } from "./errors.js";
+import { AppError, toUserMessage } from "./errors.js";
+import type { Logger } from "./logger.js";
 import { describeMissingSlackSetup } from "./setup-help.js";
+
+/**
+ * A stray rejection or exception in one request (a library's bug, a malformed body we did not foresee) must
+ * not take the whole app down, since nothing restarts it: log it with its stack and keep serving. Returns
+ * the function that removes the handlers again.
+ */
+export function installProcessGuards(logger: Logger): () => void {
+  const onRejection = (reason: unknown) => logger.error({ err: reason }, "Unhandled promise rejection; Switchboard keeps running");
+  const onException = (error: Error) => logger.error({ err: error }, "Uncaught exception; Switchboard keeps running");
+  process.on("unhandledRejection", onRejection);
+  process.on("uncaughtException", onException);
+  return () => {
+    process.off("unhandledRejection", onRejection);
+    process.off("uncaughtException", onException);
+  };
+}
 
 export async function runStart(config: Readonly<Config>): Promise<void> {
   const missing = describeMissingSlackSetup(config);
@@ -21,14 +38,33 @@ export async function runStart(config: Readonly<Config>): Promise<void> {
     return;
   }
   const app: SwitchboardApp = await createApp(config);
+  const { logger } = app.deps;
+  const removeGuards = installProcessGuards(logger);
+  // Ctrl+C while still connecting (Slack unreachable, retrying) stops the start; the start then fails, non-zero.
+  let aborted = false;
+  const abortStart = () => {
+    aborted = true;
+    logger.info("Stopping before Slack was connected");
+    app.stop().catch(() => undefined);
+  };
+  process.once("SIGINT", abortStart);
+  process.once("SIGTERM", abortStart);
   try {
     await app.start();
+    if (aborted) {
+      // The signal came while the listener was opening: close what opened after the stop.
+      await app.slack.stop().catch(() => undefined);
+      throw new AppError("INTERNAL", "Stopped before Slack was connected; nothing was started.");
+    }
   } catch (error) {
     // Stopping what never fully started can fail too; the start's own error (a port in use) is the one to report.
     await app.stop().catch(() => undefined);
+    removeGuards();
     throw error;
+  } finally {
+    process.off("SIGINT", abortStart);
+    process.off("SIGTERM", abortStart);
   }
-  const { logger } = app.deps;
   logger.info(
     { intercom: app.deps.intercom.status().detail, model: config.model.configured ? config.model.chatModel : "none" },
     "Switchboard is running; press Ctrl+C to stop",
@@ -51,6 +87,7 @@ export async function runStart(config: Readonly<Config>): Promise<void> {
         .finally(() => {
           process.off("SIGTERM", onTerm);
           process.off("SIGINT", onInt);
+          removeGuards();
           resolve();
         });
     };

@@ -25,10 +25,12 @@ export function parseCommandText(text: string): { name: string; rest: string } {
   return match ? { name: match[1].toLowerCase(), rest: match[2].trim() } : { name: "", rest: "" };
 }
 
-export function switchboardCommand(context: SlackAppContext) {
+/** `extra`: the workflows' subcommands (faq, brief, themes, jobs), built by the composition root. */
+export function switchboardCommand(context: SlackAppContext, extra: Record<string, Subcommand> = {}) {
+  const subcommands: Record<string, Subcommand> = { ...extra, ...SUBCOMMANDS };
   return async (args: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     const { name, rest } = parseCommandText(args.command.text ?? "");
-    const handler = SUBCOMMANDS[name];
+    const handler = Object.hasOwn(subcommands, name) ? subcommands[name] : undefined;
     const input = { context, args, rest };
     if (!handler) {
       await ephemeral(input, usageHelp(name ? `“${name}” is not a Switchboard command.` : undefined));

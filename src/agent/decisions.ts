@@ -10,7 +10,7 @@ import type { ApprovalRecord, ApprovalStore } from "../store/approvals.js";
 import type { RunRecord, RunStore } from "../store/runs.js";
 import type { Transaction } from "../store/stores.js";
 import type { Persona } from "./personas.js";
-import { mayDecide } from "./policy.js";
+import { mayDecide, whoMayDecide } from "./policy.js";
 import type { ApprovalDecision, Decider } from "./run-types.js";
 
 export interface CheckedDecision {
@@ -45,11 +45,13 @@ export function validateDecisions(input: {
 }): CheckedDecision[] {
   const { decisions, records } = input;
   if (decisions.length === 0) throw new AppError("USAGE", "No decision was given.");
-  if (!mayDecide(input.persona, input.decider)) {
-    throw new AppError(
-      "APPROVAL_FORBIDDEN",
-      `You are not one of the approvers for the ${input.persona.name} persona, so this decision changed nothing. Ask one of them to decide.`,
-    );
+  if (!mayDecide(input.persona, input.decider, input.run)) {
+    const { users, groups } = input.persona.approvers;
+    const own = users.length + groups.length === 0 && input.run.requesterUser === input.decider.slackUserId;
+    const why = own
+      ? "You asked for this write yourself, and it needs someone else to approve it"
+      : `You are not one of the approvers for the ${input.persona.name} persona`;
+    throw new AppError("APPROVAL_FORBIDDEN", `${why}, so this decision changed nothing. ${whoMayDecide(input.persona, input.run)}`);
   }
   const seen = new Set<string>();
   const checked: CheckedDecision[] = [];

@@ -54,6 +54,11 @@ const personaSchema = z
       .strict()
       .default({ users: [], groups: [] }),
     channels: z.array(z.string().regex(/^[CGD][A-Z0-9]{2,}$/, "a Slack channel id such as C0123ABCD")).default([]),
+    /**
+     * With no approvers listed, may the person who asked for a write also approve it? Off by default: a write
+     * then needs a second person.
+     */
+    self_approval: z.boolean({ error: "true or false" }).optional(),
     /** FAQ answering: whether this persona may resolve on its own, the confidence that needs, where drafts go. */
     faq: z
       .object({

@@ -38,12 +38,24 @@ export function scopedTools<T extends ToolFacts>(persona: Persona, tools: readon
 
 /**
  * Who may decide: the local operator at the terminal always; in Slack, a listed user or a member of a listed
- * group. A persona that lists nobody lets any Slack user decide (still a person, never the model).
+ * group. A persona that lists nobody lets any Slack user decide except the person who asked for the write
+ * (a second pair of eyes), unless it says `self_approval: true`. Never the model.
  */
-export function mayDecide(persona: Persona, decider: Decider): boolean {
+export function mayDecide(persona: Persona, decider: Decider, requester?: { requesterUser?: string }): boolean {
   if (decider.source.startsWith("cli:")) return true;
   if (!decider.slackUserId) return false;
   const { users, groups } = persona.approvers;
-  if (users.length === 0 && groups.length === 0) return true;
+  if (users.length === 0 && groups.length === 0) {
+    return persona.self_approval === true || requester?.requesterUser === undefined || requester.requesterUser !== decider.slackUserId;
+  }
   return users.includes(decider.slackUserId) || (decider.groupIds ?? []).some((g) => groups.includes(g));
+}
+
+/** Who can approve a persona's writes, in Slack mrkdwn (mentions), for the message a refused person reads. */
+export function whoMayDecide(persona: Persona, requester?: { requesterUser?: string }): string {
+  const people = [...persona.approvers.users.map((u) => `<@${u}>`), ...persona.approvers.groups.map((g) => `<!subteam^${g}>`)];
+  if (people.length > 0) return `The approvers of the ${persona.name} persona are ${people.join(", ")}.`;
+  if (persona.self_approval) return `The ${persona.name} persona lists no approvers, so anyone in Slack may approve.`;
+  const asker = requester?.requesterUser ? ` than <@${requester.requesterUser}>, who asked for it` : " than the person who asked for it";
+  return `The ${persona.name} persona lists no approvers, so anyone in Slack other${asker}, may approve.`;
 }

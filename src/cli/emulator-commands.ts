@@ -3,10 +3,22 @@
  * emulator to create inbound activity (which fires its webhooks). Neither needs a .env.
  */
 import type { Command } from "commander";
-import { DEFAULT_CONVERSATIONS, DEFAULT_SEED, DEFAULT_TOKEN, MAX_CONVERSATIONS } from "../emulator/emulator.js";
-import { SIMULATE_KINDS } from "../emulator/simulate.js";
 import { AppError } from "../errors.js";
 import { type CliContext, explainListenError } from "./context.js";
+
+/**
+ * The emulator's defaults, repeated here so the help and the control commands (faults, simulate: plain HTTP
+ * calls) start without loading the whole emulator; test/emulator/cli.test.ts checks they match src/emulator.
+ */
+export const EMULATOR_CLI_DEFAULTS = {
+  token: "emulator-token",
+  seed: 42,
+  conversations: 2000,
+  maxConversations: 50_000,
+  simulateKinds: ["conversation", "reply", "ticket"],
+} as const;
+const { token: DEFAULT_TOKEN, seed: DEFAULT_SEED, conversations: DEFAULT_CONVERSATIONS, maxConversations: MAX_CONVERSATIONS } = EMULATOR_CLI_DEFAULTS;
+const SIMULATE_KINDS: readonly string[] = EMULATOR_CLI_DEFAULTS.simulateKinds;
 
 interface ServeOptions {
   port: string;
@@ -164,7 +176,7 @@ export function registerEmulatorCommands(program: Command, _context: CliContext)
     .option("--title <text>", "for ticket: the title")
     .action(async (kind: string, options: SimulateCliOptions) => {
       const token = controlToken(options.token, emulator);
-      if (!SIMULATE_KINDS.includes(kind as never)) throw new AppError("USAGE", `kind must be one of ${SIMULATE_KINDS.join(", ")}`);
+      if (!SIMULATE_KINDS.includes(kind)) throw new AppError("USAGE", `kind must be one of ${SIMULATE_KINDS.join(", ")}`);
       const response = await fetch(new URL("/__emulator/simulate", options.url), {
         method: "POST",
         headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },

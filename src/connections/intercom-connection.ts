@@ -100,17 +100,25 @@ export class IntercomConnection {
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
-      throw new AppError("INTERCOM_NETWORK", "Intercom could not be reached to finish connecting. Try the link again in a minute.", { cause: error });
+      throw new AppError("INTERCOM_NETWORK", "Intercom could not be reached to finish connecting. Try the link again in a minute.", {
+        cause: error,
+        details: { slackUserId: issued.userId },
+      });
     }
     const body = (await response.json().catch(() => ({}))) as { token?: unknown; access_token?: unknown };
     const token = typeof body.access_token === "string" ? body.access_token : typeof body.token === "string" ? body.token : undefined;
     if (!response.ok || !token) {
       throw new AppError("INTERCOM_HTTP", `Intercom refused the connection (HTTP ${response.status}). Run /switchboard connect for a new link and try again.`, {
-        details: { status: response.status },
+        details: { status: response.status, slackUserId: issued.userId },
       });
     }
     this.options.secrets.put(INTERCOM_TOKEN_SECRET, token);
     return { slackUserId: issued.userId };
+  }
+
+  /** The person cancelled on Intercom's page: the state is used up; returns who started the install, if known. */
+  abandonOAuth(state: string): { slackUserId?: string } {
+    return { slackUserId: this.options.states.consume("intercom", state)?.userId };
   }
 
   /** Deletes the stored OAuth token. Returns whether there was one. */

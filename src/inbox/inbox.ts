@@ -10,7 +10,7 @@
 import { redactString } from "../redact.js";
 import type { InboxHandler } from "../workflows/contracts.js";
 import { retryDelayMs } from "./backoff.js";
-import type { AcceptResult, ClaimedItem, Inbox, InboxQueue, NewInboxItem } from "./types.js";
+import type { AcceptResult, AttachResult, ClaimedItem, Inbox, InboxQueue, LiveInbox, NewInboxItem } from "./types.js";
 
 export interface InboxLogger {
   info(object: object, message: string): void;
@@ -41,7 +41,7 @@ const IGNORED_TOPICS: Record<string, string> = { ping: "ping: Intercom checking 
 
 const errorText = (error: unknown): string => redactString((error as Error)?.message ?? String(error)).slice(0, 2000);
 
-export function createInbox(options: CreateInboxOptions): Inbox {
+export function createInbox(options: CreateInboxOptions): Inbox & LiveInbox {
   const { queue, maxAttempts } = options;
   const now = options.now ?? Date.now;
   const logger = options.logger ?? noLogger;
@@ -50,6 +50,8 @@ export function createInbox(options: CreateInboxOptions): Inbox {
   const useTimers = options.timers !== false;
   const handlers = new Map<string, InboxHandler[]>();
   const inFlight = new Set<Promise<void>>();
+  // Items this process is working on: claimed live by the Slack path, or by the worker below.
+  const local = new Set<string>();
   let started = false;
   let pumping: Promise<void> | undefined;
   let pumpAgain = false;
@@ -86,9 +88,11 @@ export function createInbox(options: CreateInboxOptions): Inbox {
   };
 
   const run = (claimed: ClaimedItem): void => {
+    local.add(claimed.item.id);
     const work = handle(claimed)
       .catch((error: unknown) => logger.error({ inboxId: claimed.item.id, err: error }, "The inbox could not record an outcome"))
       .finally(() => {
+        local.delete(claimed.item.id);
         inFlight.delete(work);
         void pump();
       });
@@ -151,6 +155,49 @@ export function createInbox(options: CreateInboxOptions): Inbox {
       if (result.accepted && started) setImmediate(() => void pump());
       return result;
     },
+
+    async acceptLive(item: NewInboxItem, dedupeKeys: readonly string[]): Promise<AcceptResult> {
+      const result = await queue.accept(item, dedupeKeys, now());
+      if (!result.accepted) return result;
+      // Without a claim the worker takes it: still at-least-once, just not in-process.
+      if (queue.claim && (await queue.claim(result.id, now()))) local.add(result.id);
+      else if (started) setImmediate(() => void pump());
+      return result;
+    },
+
+    async attach(id: string): Promise<AttachResult> {
+      if (local.has(id)) return "busy";
+      const record = await queue.get(id);
+      if (!record || record.status === "done") return "done";
+      if (record.status === "failed") return "parked";
+      if (record.status === "pending" && queue.claim && (await queue.claim(id, now()))) {
+        local.add(id);
+        return "claimed";
+      }
+      return "busy";
+    },
+
+    async finishLive(id: string, error?: unknown): Promise<void> {
+      try {
+        if (error === undefined) {
+          await queue.complete(id, now());
+          return;
+        }
+        const record = await queue.get(id);
+        const attempt = record?.attempts ?? maxAttempts;
+        const message = errorText(error);
+        const parked = attempt >= maxAttempts;
+        await queue.fail(id, message, now(), parked ? undefined : now() + backoff(attempt));
+        const context = { inboxId: id, topic: record?.topic, attempt, error: message };
+        if (parked) logger.error(context, "Inbox item failed for good; `switchboard inbox retry` puts it back");
+        else logger.warn(context, "Inbox item failed; it will be tried again");
+      } finally {
+        local.delete(id);
+        if (started) setImmediate(() => void pump());
+      }
+    },
+
+    isLocal: (id) => local.has(id),
 
     list: (filter = {}) => queue.list(filter),
     get: (id) => queue.get(id),

@@ -63,6 +63,11 @@ export interface InboxQueue {
   fail(id: string, error: string, at: number, retryAt: number | undefined): Promise<void>;
   /** Items a dead process left running go back to pending; returns how many. */
   recoverAbandoned(at: number): Promise<number>;
+  /**
+   * Marks one pending item running for the caller (the live Slack path works it in-process); false when it is
+   * not pending. Optional so a queue without it still works: live work then falls back to the worker.
+   */
+  claim?(id: string, at: number): Promise<boolean>;
   /** When the next pending item becomes due (undefined: none pending). */
   nextDueAt(): Promise<number | undefined>;
   list(filter: InboxListFilter): Promise<InboxRecord[]>;
@@ -89,4 +94,23 @@ export interface Inbox extends InboxTopics {
   idle(): Promise<void>;
   /** Looks for due work now (after a clock change in tests, or an item another process wrote). */
   poke(): void;
+}
+
+/**
+ * The live path for Slack: a request is persisted and claimed by this process in the same moment, its work runs
+ * in-process after the ack, and the item is finished from there, so the worker never runs it a second time while
+ * it is in flight. A retry of an item this process is working on is dropped; a retry of one a dead process left
+ * unfinished takes it over (`attach`).
+ */
+export type AttachResult = "claimed" | "busy" | "done" | "parked";
+
+export interface LiveInbox {
+  /** Accepts and claims for this process; only once this resolves may the caller acknowledge. */
+  acceptLive(item: NewInboxItem, dedupeKeys: readonly string[]): Promise<AcceptResult>;
+  /** What to do with a delivery of an item already accepted: take it over ("claimed") or drop it. */
+  attach(id: string): Promise<AttachResult>;
+  /** The live work of an item ended: done, or (with an error) back in line with backoff / parked after the last attempt. */
+  finishLive(id: string, error?: unknown): Promise<void>;
+  /** True while this process is working on the item (live or through the worker). */
+  isLocal(id: string): boolean;
 }

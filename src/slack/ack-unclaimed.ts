@@ -8,8 +8,8 @@
  */
 import type { App } from "@slack/bolt";
 import type { Logger } from "../logger.js";
-import { summarizeRequest } from "./request-summary.js";
 import { malformedReason } from "./request-shape.js";
+import { summarizeRequest } from "./request-summary.js";
 
 type ReceiverEvent = Parameters<App["processEvent"]>[0];
 

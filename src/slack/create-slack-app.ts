@@ -15,21 +15,14 @@ import { AppError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import { eventKey } from "../store/processed-events-repo.js";
 import type { Stores } from "../store/stores.js";
-import { acknowledgeUnclaimed } from "./ack-unclaimed.js";
-import { AckPressure } from "./ack-pressure.js";
 import { BackgroundWork } from "./background-work.js";
 import { boltLogger } from "./bolt-logger.js";
-import { createGuardedReceiver } from "./guarded-receiver.js";
 import { KeyedLock } from "./keyed-lock.js";
 import { ChannelPostQueue, type PostQueueOptions } from "./post-queue.js";
 import { summarizeRequest } from "./request-summary.js";
 import type { SlackAppContext } from "./slack-app-context.js";
 import { SlackPoster } from "./slack-poster.js";
 import type { SlackServices } from "./slack-services.js";
-import { checkSocketMode, DEFAULT_SLACK_API_URL } from "./socket-preflight.js";
-
-/** The longest a task after an ack waits for the requests still being acknowledged (see AckPressure). */
-const MAX_YIELD_TO_ACKS_MS = 1000;
 
 export interface CreateSlackAppOptions {
   config: Readonly<Config>;
@@ -46,8 +39,6 @@ export interface CreateSlackAppOptions {
   customRoutes?: CustomRoute[];
   /** How many runs may work at once after their acks (default 16). */
   backgroundConcurrency?: number;
-  /** Socket Mode: the first pause after Slack could not be reached (default 1 s; it doubles up to 30 s). */
-  socketRetryDelayMs?: number;
   /** Seconds since the epoch. */
   now: () => number;
 }
@@ -79,7 +70,6 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
     ...(apiUrl ? { slackApiUrl: apiUrl.endsWith("/") ? apiUrl : `${apiUrl}/` } : {}),
     ...options.clientOptions,
   };
-  const pressure = new AckPressure();
   const app = socketMode
     ? new App({
         token: botToken,
@@ -93,23 +83,16 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
       })
     : new App({
         token: botToken,
+        signingSecret: signingSecret!,
         // Thread memory lives in SQLite (slack_threads); Bolt's in-memory conversation store is not used.
         convoStore: false,
         logger: boltLogger(logger),
         clientOptions,
-        // Bolt's HTTP receiver behind a guard: what Slack never sends is answered 4xx before Bolt parses it.
-        receiver: createGuardedReceiver({
-          signingSecret: signingSecret!,
-          endpoint: "/slack/events",
-          customRoutes,
-          logger,
-          boltLogger: boltLogger(logger),
-          pressure,
-        }),
+        customRoutes,
+        endpoints: "/slack/events",
       });
-  acknowledgeUnclaimed(app, logger);
 
-  const work = new BackgroundWork(logger, options.backgroundConcurrency, () => pressure.quiet(MAX_YIELD_TO_ACKS_MS));
+  const work = new BackgroundWork(logger, options.backgroundConcurrency);
   const queue = new ChannelPostQueue({ logger, ...options.postQueue });
   const context: SlackAppContext = {
     services: options.services,
@@ -147,39 +130,22 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
     logger.error({ err: error }, "Slack listener error");
   });
   let listening = false;
-  let connecting: AbortController | undefined;
   return {
     app,
     context,
     async start(port = config.port) {
+      listening = true;
       if (socketMode) {
-        // Bolt's own retries name neither the token nor the network; this check does, and a stop ends it.
-        connecting = new AbortController();
-        try {
-          await checkSocketMode({
-            appToken: appToken!,
-            botToken,
-            apiUrl: clientOptions.slackApiUrl ?? DEFAULT_SLACK_API_URL,
-            logger,
-            signal: connecting.signal,
-            initialDelayMs: options.socketRetryDelayMs,
-          });
-        } finally {
-          connecting = undefined;
-        }
-        listening = true;
         await app.start();
         logger.info({ port: config.port }, "Slack app connected through Socket Mode");
         return { port: config.port };
       }
-      listening = true;
       const server = (await app.start(port)) as Server;
       const address = server.address() as AddressInfo | null;
       logger.info({ port: address?.port }, "Slack app listening for HTTP requests at /slack/events");
       return { port: address?.port };
     },
     async stop(timeoutMs = 10_000) {
-      connecting?.abort();
       // An app built but never started (a failed start, a test of the wiring) has no receiver to stop.
       if (listening) await app.stop();
       listening = false;

@@ -80,7 +80,11 @@ export function createGuardedReceiver(options: GuardedReceiverOptions): HTTPRece
     const verdict = checkSlackRequest({ headers: req.headers, rawBody }, options.signingSecret, nowMs());
     if (!verdict.ok) {
       logger.warn({ status: verdict.status, reason: verdict.reason }, "Refused a request to /slack/events");
-      refuse(res, verdict.status, verdict.status === 401 ? "The request is not signed by Slack, or its timestamp is too far from now." : `Bad request: ${verdict.reason}.`);
+      refuse(
+        res,
+        verdict.status,
+        verdict.status === 401 ? "The request is not signed by Slack, or its timestamp is too far from now." : `Bad request: ${verdict.reason}.`,
+      );
       return;
     }
     const type = (verdict.body as { type?: unknown }).type;

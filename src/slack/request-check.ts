@@ -17,9 +17,7 @@ export interface RawSlackRequest {
   rawBody: Buffer;
 }
 
-export type RequestVerdict =
-  | { ok: true; body: unknown; sslCheck?: boolean }
-  | { ok: false; status: 400 | 401; reason: string };
+export type RequestVerdict = { ok: true; body: unknown; sslCheck?: boolean } | { ok: false; status: 400 | 401; reason: string };
 
 const header = (headers: RawSlackRequest["headers"], name: string): string | undefined => {
   const value = headers[name];

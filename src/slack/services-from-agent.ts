@@ -5,14 +5,22 @@
 import type { ToolDefinition } from "../../tools/define.js";
 import type { Persona } from "../agent/personas.js";
 import { approvalMode, scopedTools } from "../agent/policy.js";
+import type { SwitchboardRunEngine } from "../agent/create-run-engine.js";
 import type { RunEngine } from "../agent/run-types.js";
-import { buildToolIndex, rankTools, type ToolIndex, toRetrievable } from "../agent/tool-retriever.js";
+import { buildToolIndex, type ToolIndex, toRetrievable } from "../agent/tool-retriever.js";
 import type { Config } from "../config.js";
 import type { AuditLog } from "../store/audit-log.js";
+import { toolMatches } from "./blocks/tool-matches.js";
+import { createIntercomLookup, type ToolReader } from "./flows/intercom-lookup.js";
 import type { PersonaSummary, SlackServices, ToolSummary } from "./slack-services.js";
 
 export interface AgentParts {
-  engine: RunEngine;
+  /** The run engine; when it also offers run records and write outcomes (SwitchboardRunEngine), cards show them. */
+  engine: RunEngine & Partial<Pick<SwitchboardRunEngine, "getRun" | "writeOutcomes">>;
+  /** The tool executor: cards read names and conversation states through it (reads only). */
+  reader?: ToolReader;
+  /** Set when the engine sends approved replies as the approver's teammate (its `teammates` option). */
+  sendsAsApprover?: { defaultAdminId?: string };
   personas: readonly Persona[];
   defaultPersona: string;
   tools: readonly ToolDefinition[];
@@ -70,11 +78,8 @@ export function slackServicesFrom(parts: AgentParts): SlackServices {
         if (!persona) return { tools: [], total: 0 };
         const { scoped, index } = scopedFor(persona);
         const byName = new Map(scoped.map((t) => [t.name, t]));
-        const ordered = query
-          ? rankTools(index, query)
-              .filter((r) => r.score > 0)
-              .map((r) => byName.get(r.name)!)
-          : scoped;
+        // Only tools that fit the words above a relevance floor; none is a real answer ("nothing fits").
+        const ordered = query ? toolMatches(index, query).fits.map((name) => byName.get(name)!) : scoped;
         const tools: ToolSummary[] = ordered.slice(0, limit).map((t) => ({ name: t.name, title: t.title, risk: t.risk, policy: approvalMode(persona, t) }));
         return { tools, total: query ? ordered.length : scoped.length };
       },
@@ -89,8 +94,21 @@ export function slackServicesFrom(parts: AgentParts): SlackServices {
           decision: e.decision,
           requester: e.requesterUser ?? e.requesterSource,
           approver: e.approver,
+          args: e.args,
         })),
     },
+    runs:
+      parts.engine.getRun && parts.engine.writeOutcomes
+        ? {
+            get: (runId) => {
+              const run = parts.engine.getRun?.(runId);
+              return run ? { requesterUser: run.requesterUser, threadId: run.threadId, channelId: run.channelId } : undefined;
+            },
+            writeOutcomes: (runId) => parts.engine.writeOutcomes?.(runId) ?? [],
+          }
+        : undefined,
+    lookup: parts.reader ? createIntercomLookup(parts.reader) : undefined,
+    sendsAsApprover: parts.sendsAsApprover,
     modelStatus: () =>
       parts.model.configured
         ? { configured: true, detail: `${parts.model.chatModel} via ${parts.model.baseUrl ?? "api.openai.com"}` }

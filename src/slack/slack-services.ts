@@ -5,6 +5,8 @@
  */
 import type { Risk } from "../../tools/define.js";
 import type { RunEngine } from "../agent/run-types.js";
+import type { RunWriteOutcome } from "../writes/write-once.js";
+import type { IntercomLookup } from "./flows/intercom-lookup.js";
 
 export interface PersonaSummary {
   name: string;
@@ -43,6 +45,8 @@ export interface AuditEntrySummary {
   decision: string;
   requester?: string;
   approver?: string;
+  /** The call's arguments, for a line that says what was affected and what was written. */
+  args?: unknown;
 }
 
 export interface AuditReader {
@@ -59,10 +63,23 @@ export interface ConnectionStatus {
   model: ModelStatus;
 }
 
+/** What the Slack layer reads about a run beyond the RunEngine contract (the engine's ledger and run record). */
+export interface RunFacts {
+  get(runId: string): { requesterUser?: string; threadId: string; channelId?: string } | undefined;
+  /** Each write of the run with its outcome from the write ledger; [] when the engine keeps none. */
+  writeOutcomes(runId: string): RunWriteOutcome[];
+}
+
 export interface SlackServices {
   engine: RunEngine;
   personas: PersonaCatalog;
   tools: PersonaTools;
   audit: AuditReader;
   modelStatus(): ModelStatus;
+  /** Absent: cards fall back to what the run's events said. */
+  runs?: RunFacts;
+  /** Absent: cards show ids, and Close is offered without checking the conversation's state. */
+  lookup?: IntercomLookup;
+  /** Set when approved replies and notes go out as the approver's own Intercom teammate (TeammateDirectory). */
+  sendsAsApprover?: { defaultAdminId?: string };
 }

@@ -2,8 +2,9 @@
  * Opens the SQLite file (WAL, foreign keys, a busy timeout) and brings its schema up to date. Errors that a
  * person can act on (locked by another process, not a database, made by a newer version) get plain words.
  */
-import { existsSync, mkdirSync } from "node:fs";
-import { dirname } from "node:path";
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from "node:fs";
+import { homedir } from "node:os";
+import { dirname, resolve } from "node:path";
 import Database from "better-sqlite3";
 import { AppError } from "../errors.js";
 import { migrations as defaultMigrations, type Migration } from "./migrations.js";
@@ -17,12 +18,21 @@ export interface OpenDatabaseOptions {
 }
 
 export function openDatabase(file: string, options: OpenDatabaseOptions = {}): Db {
-  if (file !== ":memory:") ensureFolder(file);
+  const onDisk = file !== ":memory:" && file !== "";
+  if (onDisk) ensureFolder(file);
+  if (onDisk && !options.readonly) {
+    restrictFolder(dirname(resolve(file)));
+    restrictFile(file, true);
+  }
   let db: Db | undefined;
   try {
     db = new Database(file, { timeout: options.busyTimeoutMs ?? 5000, readonly: options.readonly ?? false });
     db.pragma("foreign_keys = ON");
-    if (file !== ":memory:" && !options.readonly) db.pragma("journal_mode = WAL");
+    if (onDisk && !options.readonly) {
+      db.pragma("journal_mode = WAL");
+      // SQLite gives the WAL and SHM files the database's mode; files left by an older version may be wider.
+      for (const suffix of ["-wal", "-shm"]) restrictFile(`${file}${suffix}`, false);
+    }
     db.pragma("synchronous = NORMAL");
     if (!options.readonly) migrate(db, options.migrations ?? defaultMigrations);
     return db;
@@ -44,7 +54,9 @@ function ensureFolder(file: string): void {
   }
   for (const dir of missing) {
     try {
-      mkdirSync(dir);
+      // The audit log, prompts and thread copies live here: only the owner may list or read the folder.
+      mkdirSync(dir, { mode: 0o700 });
+      chmodSync(dir, 0o700);
     } catch (error) {
       const code = (error as { code?: string }).code ?? "error";
       throw new AppError(
@@ -53,6 +65,41 @@ function ensureFolder(file: string): void {
         { cause: error },
       );
     }
+  }
+}
+
+/**
+ * The database's own folder (data/ by default) is closed to other users too. Never a shared folder: not one
+ * with the sticky bit (/tmp), not one owned by someone else, not the home folder or the root.
+ */
+function restrictFolder(dir: string): void {
+  try {
+    const stat = statSync(dir);
+    const shared = (stat.mode & 0o1000) !== 0 || stat.uid !== process.getuid?.() || dir === homedir() || dirname(dir) === dir;
+    if (!shared && (stat.mode & 0o077) !== 0) chmodSync(dir, 0o700);
+  } catch {
+    // Not ours to change: the files themselves are still 0600.
+  }
+}
+
+/**
+ * The database holds the audit log, prompts and copies of Slack threads, so it is readable by its owner only
+ * (0600, like the secret key file). Creates the file empty when `create` is set and it does not exist yet.
+ */
+function restrictFile(path: string, create: boolean): void {
+  try {
+    if (!existsSync(path)) {
+      if (!create) return;
+      closeSync(openSync(path, "a", 0o600));
+    }
+    if ((statSync(path).mode & 0o077) !== 0) chmodSync(path, 0o600);
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? "error";
+    // A file we may not chmod (owned by another user) still opens; SQLite reports what it cannot do.
+    if (code !== "EPERM")
+      throw new AppError("STORE_CORRUPT", `The database file ${path} cannot be created or restricted (${code}). Check the folder's permissions.`, {
+        cause: error,
+      });
   }
 }
 

@@ -156,6 +156,15 @@ export class SqliteInboxQueue implements InboxQueue {
     })();
   }
 
+  /** The live Slack path's claim of one item (see LiveInbox): pending → running, counted as an attempt. */
+  async claim(id: string, at: number): Promise<boolean> {
+    return (
+      this.db
+        .prepare("UPDATE inbox_items SET status = 'running', attempts = attempts + 1, started_at = ?, finished_at = NULL WHERE id = ? AND status = 'pending'")
+        .run(at, toId(id)).changes === 1
+    );
+  }
+
   async nextDueAt(): Promise<number | undefined> {
     const row = this.db.prepare("SELECT MIN(next_attempt_at) AS at FROM inbox_items WHERE status = 'pending'").get() as { at: number | null };
     return row.at ?? undefined;

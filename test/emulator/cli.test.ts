@@ -10,8 +10,11 @@ import { join, resolve } from "node:path";
 import type { Command } from "commander";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { closeDeps, createDeps } from "../../src/app.js";
+import { EMULATOR_CLI_DEFAULTS } from "../../src/cli/emulator-commands.js";
 import { buildCli, COMMAND_GROUPS, requestedGroup } from "../../src/cli.js";
 import { loadConfig } from "../../src/config.js";
+import { DEFAULT_CONVERSATIONS, DEFAULT_SEED, DEFAULT_TOKEN, MAX_CONVERSATIONS } from "../../src/emulator/emulator.js";
+import { SIMULATE_KINDS } from "../../src/emulator/simulate.js";
 import { createSilentLogger } from "../../src/logger.js";
 import { type FakeSlackServer, startFakeSlack } from "../fakes/fake-slack-server.js";
 import { makeTempDir } from "../helpers/temp-dir.js";
@@ -155,6 +158,16 @@ describe("switchboard emulator (CLI)", () => {
     });
   });
 
+  it("repeats the emulator's own defaults in its help (kept light so control commands start fast)", () => {
+    expect(EMULATOR_CLI_DEFAULTS).toEqual({
+      token: DEFAULT_TOKEN,
+      seed: DEFAULT_SEED,
+      conversations: DEFAULT_CONVERSATIONS,
+      maxConversations: MAX_CONVERSATIONS,
+      simulateKinds: SIMULATE_KINDS,
+    });
+  });
+
   it("faults --help lists every option the command accepts", async () => {
     const program = await buildCli([], { all: true });
     const faults = program.commands.find((c) => c.name() === "emulator")?.commands.find((c) => c.name() === "faults") as Command;
@@ -178,6 +191,14 @@ describe("switchboard (CLI)", () => {
     expect(help.code).toBe(0);
     for (const group of COMMAND_GROUPS) expect(help.out).toMatch(new RegExp(`^  ${group.name} `, "m"));
     expect(await run(["--version"])).toEqual({ code: 0, out: `${VERSION}\n`, err: "" });
+  });
+
+  it("tools list prints all 133 tools from the compiled CLI (its data files resolve from dist/)", async () => {
+    const list = await run(["tools", "list"]);
+    expect(list.code).toBe(0);
+    const lines = list.out.trimEnd().split("\n");
+    expect(lines[0]).toMatch(/^NAME +RISK +METHOD +PATH +TITLE$/);
+    expect(lines).toHaveLength(134);
   });
 
   it("shows a group's own help, and suggests a command for a typo", async () => {

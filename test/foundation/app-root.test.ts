@@ -1,6 +1,6 @@
 /**
  * The composition root builds the running app once, from the config: the checked catalog, one Intercom
- * connection shared by Slack and the OAuth route, the approval-expiry job, the inbox's topic registry, and
+ * connection shared by Slack and the OAuth route, every job on one scheduler, the durable inbox, and
  * the HTTP routes on the same port as /slack/events. Nothing under src/ reaches back up into listeners/.
  */
 import { readdirSync, readFileSync } from "node:fs";
@@ -54,25 +54,28 @@ describe("createApp", () => {
     expect(a.personas.map((p) => p.name)).toEqual(expect.arrayContaining(["support", "triage", "analyst"]));
     expect(a.routes.map((r) => r.path)).toContain(INTERCOM_CALLBACK_PATH);
 
-    expect(a.jobs.list().map((j) => j.name)).toEqual(["approval-expiry"]);
+    expect(a.routes.map((r) => r.path)).toContain("/intercom/webhooks");
+
+    // Every job on one list: the platform's and the workflows' (no support channel here, so no escalation sweep).
+    expect(a.jobs.list().map((j) => j.name)).toEqual(
+      expect.arrayContaining(["approval-expiry", "intercom-poll", "inbox-prune", "kb-sync", "weekly-digest"]),
+    );
     expect((await a.jobs.run("approval-expiry")).summary).toBe("expired 0 approvals, updated 0 cards");
     await expect(a.jobs.run("no-such-job")).rejects.toThrow(/no job named no-such-job/);
+    expect(a.scheduler.list().find((j) => j.name === "approval-expiry")?.lastRun?.status).toBe("ok");
+    expect(a.workflowStatus.join("\n")).toMatch(/FAQ drafts: off, SWITCHBOARD_SUPPORT_CHANNEL is not set/);
 
+    // The inbox is the durable one: an accepted item reaches the handler a workflow registered for its topic.
     const seen: string[] = [];
-    a.inbox.on("conversation.user.created", async (item) => {
-      seen.push(item.id);
+    a.inbox.on("test.topic", async (item) => {
+      seen.push(item.topic);
     });
-    expect(a.inbox.topics()).toEqual(["conversation.user.created"]);
-    expect(a.inbox.handlersFor("ticket.created")).toHaveLength(0);
-    await a.inbox.handlersFor("conversation.user.created")[0]?.({
-      id: "in_1",
-      source: "intercom",
-      topic: "conversation.user.created",
-      payload: {},
-      receivedAt: 0,
-      attempt: 1,
-    });
-    expect(seen).toEqual(["in_1"]);
+    await a.start(0);
+    expect(await a.inbox.accept({ source: "intercom", topic: "test.topic", payload: {} }, ["test:1"])).toMatchObject({ accepted: true });
+    expect(await a.inbox.accept({ source: "intercom", topic: "test.topic", payload: {} }, ["test:1"])).toMatchObject({ accepted: false });
+    a.inbox.poke();
+    await a.inbox.idle();
+    expect(seen).toEqual(["test.topic"]);
   });
 
   it("serves its HTTP routes on the port of /slack/events", async () => {
@@ -83,10 +86,10 @@ describe("createApp", () => {
     expect(await response.text()).toContain("missing its code or state");
   });
 
-  it("is the only file under src/ that imports listeners/", () => {
+  it("is, with its helpers in src/wiring/, the only code under src/ that imports listeners/", () => {
     const offenders = sourceFiles(join(root, "src"))
       .filter((file) => /from "(\.\.\/)+listeners\/|import\("(\.\.\/)+listeners\//.test(readFileSync(file, "utf8")))
       .map((file) => relative(root, file));
-    expect(offenders).toEqual(["src/app.ts"]);
+    expect(offenders.filter((file) => !file.startsWith("src/wiring/"))).toEqual(["src/app.ts"]);
   });
 });
