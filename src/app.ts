@@ -271,6 +271,8 @@ export async function createApp(config: Readonly<Config>, overrides: AppOverride
       postQueue: overrides.postQueue,
       customRoutes: routes,
       now: () => Math.floor(clock() / 1000),
+      // Persist, then ack: every Slack request goes through the inbox (src/inbox/slack-live.ts).
+      inbox,
     });
     slackClient = slack.context.client;
 
@@ -323,6 +325,9 @@ export async function createApp(config: Readonly<Config>, overrides: AppOverride
       teammates,
       workflowStatus: [...workflows.status, themes.status],
       async start(port) {
+        // Before serving: settle what a dead process left half-done, then the inbox replays its unfinished items.
+        const { recoverAtStart } = await import("./recovery/recover-at-start.js");
+        await recoverAtStart({ writes, engine, runs: stores.runs, approvals: stores.approvals, slack: slack.context, inbox, logger, now: clock });
         await inbox.start();
         const started = await slack.start(port);
         if (overrides.approvalSweepMs !== undefined) {

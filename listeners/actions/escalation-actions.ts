@@ -15,6 +15,8 @@ export interface EscalationActionDeps {
   logger?: Pick<Logger, "warn">;
   /** Lets tests wait for the work that runs after the ack. */
   onSettled?: (reply: DecisionReply) => void;
+  /** Runs the decision after the ack as tracked Slack work (so a stop waits for it); plain fire-and-forget without. */
+  runAfterAck?: (name: string, work: () => Promise<void>) => void;
 }
 
 type Args = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
@@ -39,15 +41,18 @@ export function escalationActionHandler(kind: keyof typeof ESCALATION_ACTIONS, d
       return ref.teamId ? deps.decisions.assignTeam(ref.alertId, ref.teamId, clicker) : { text: "No team was chosen, so nothing changed." };
     };
     // After the ack: Slack wants an answer within 3 seconds, and Intercom plus the card update can take longer.
-    void run()
-      .catch((error: unknown): DecisionReply => {
-        deps.logger?.warn({ err: error, kind }, "escalation button failed");
-        return { text: "Something went wrong on our side and the click may not have been applied; look at the card before trying again." };
-      })
-      .then(async (reply) => {
-        if (channel) await client.chat.postEphemeral({ channel, user: userId, text: reply.text }).catch(() => undefined);
-        deps.onSettled?.(reply);
-      });
+    const work = () =>
+      run()
+        .catch((error: unknown): DecisionReply => {
+          deps.logger?.warn({ err: error, kind }, "escalation button failed");
+          return { text: "Something went wrong on our side and the click may not have been applied; look at the card before trying again." };
+        })
+        .then(async (reply) => {
+          if (channel) await client.chat.postEphemeral({ channel, user: userId, text: reply.text }).catch(() => undefined);
+          deps.onSettled?.(reply);
+        });
+    if (deps.runAfterAck) deps.runAfterAck(`escalation ${kind}`, work);
+    else void work();
   };
 }
 

@@ -4,9 +4,8 @@
  */
 import type { ModalView } from "@slack/types";
 import type { PendingApproval } from "../../src/agent/run-types.js";
-import { AppError } from "../../src/errors.js";
 import { decodeApprovalRef } from "../../src/slack/blocks/approval-card.js";
-import { approvalErrorText } from "../../src/slack/blocks/approval-errors.js";
+import { notApproverText } from "../../src/slack/blocks/approval-errors.js";
 import { findPending } from "../../src/slack/flows/approval-flow.js";
 import { isSlackApprover } from "../../src/slack/flows/approver-check.js";
 import type { SlackAppContext } from "../../src/slack/slack-app-context.js";
@@ -27,8 +26,9 @@ export async function openDecisionModal(
     await say("This request is no longer waiting for a decision (it was decided or has expired), so there is nothing to change. The card shows what happened.");
     return;
   }
-  if (!(await isSlackApprover(context, click.userId, approval.persona))) {
-    await say(approvalErrorText(new AppError("APPROVAL_FORBIDDEN", "not an approver")));
+  const requester = context.services.runs?.get(approval.runId)?.requesterUser;
+  if (!(await isSlackApprover(context, click.userId, approval.persona, requester))) {
+    await say(notApproverText(approval.persona, context.services.personas.get(approval.persona)?.approvers ?? [], requester === click.userId));
     return;
   }
   await context.poster.openModal(click.triggerId, build(approval, { channel, messageTs: click.messageTs, threadTs }));

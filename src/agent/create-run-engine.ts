@@ -20,9 +20,10 @@ import { ARGUMENT_CHECK_DECIDER, argumentProblem, MAX_MALFORMED_ROUNDS } from ".
 import { buildAgent, gatedToolNames } from "./build-agent.js";
 import { lookUpTargets } from "./call-target.js";
 import { MODEL_SETUP_HELP } from "./chat-model.js";
-import { decideAtomically, type ResumeDecision, validateDecisions } from "./decisions.js";
+import { decideAtomically, interruptedStep, type ResumeDecision, validateDecisions } from "./decisions.js";
 import type { GuardContext, ToolExecutorLike } from "./guard-middleware.js";
 import { answersIn, type Persona } from "./personas.js";
+import { mayDecide } from "./policy.js";
 import { pausedCalls, storePause } from "./record-pause.js";
 import { auditApproval } from "./run-audit.js";
 import { describeRunError } from "./run-errors.js";
@@ -76,6 +77,14 @@ export interface SwitchboardRunEngine extends RunEngine {
   getRun(runId: string): RunRecord | undefined;
   /** Each write of the run, in order, with its outcome as the executor (or reconciliation) reported it; [] without a ledger. */
   writeOutcomes(runId: string): RunWriteOutcome[];
+  /**
+   * Continues a run a dead process left `running` after its approvals were decided but before an approved call
+   * was carried out (see interruptedStep); undefined when the run is not in that state or this process is
+   * already driving it.
+   */
+  resumeInterrupted(runId: string, onEvent?: (event: RunEvent) => void): Promise<RunOutcome | undefined>;
+  /** True while this process is driving the run (a fresh start, a decision or a resume in flight). */
+  isDriving(runId: string): boolean;
 }
 
 const toPending = (a: ApprovalRecord): PendingApproval => ({
@@ -104,6 +113,16 @@ export function createRunEngine(options: RunEngineOptions): SwitchboardRunEngine
   const ttlMs = options.approvalTtlMinutes * 60_000;
   const catalog = new Map(options.tools.map((t) => [t.name, t]));
   const personaNamed = (name: string) => options.personas.find((p) => p.name === name);
+  // Runs this process is driving now: a run marked running but not in here was left by a process that died.
+  const driving = new Set<string>();
+  const tracked = async <T>(runId: string, work: () => Promise<T>): Promise<T> => {
+    driving.add(runId);
+    try {
+      return await work();
+    } finally {
+      driving.delete(runId);
+    }
+  };
 
   const guardFor = (run: RunRecord, persona: Persona, onEvent?: (e: RunEvent) => void): GuardContext => ({
     run,
@@ -240,6 +259,17 @@ export function createRunEngine(options: RunEngineOptions): SwitchboardRunEngine
     expireStale: () => expireStale(),
     getRun: (runId) => runs.get(runId),
     writeOutcomes: (runId) => options.writes?.forRun(runId) ?? [],
+    isDriving: (runId) => driving.has(runId),
+
+    async resumeInterrupted(runId: string, onEvent?: (event: RunEvent) => void): Promise<RunOutcome | undefined> {
+      const run = runs.get(runId);
+      if (!run || driving.has(runId)) return undefined;
+      const resume = interruptedStep(run, approvals.forRun(runId));
+      const persona = personaNamed(run.persona);
+      if (!resume || !persona) return undefined;
+      options.logger?.warn({ ...runFields(run) }, "resuming a run a stopped process left after its approval");
+      return tracked(runId, () => drive(run, persona, new Command({ resume: { decisions: resume } }), onEvent));
+    },
 
     async start(input: StartRunInput, onEvent?: (event: RunEvent) => void): Promise<RunOutcome> {
       const run = runs.create(
@@ -261,7 +291,7 @@ export function createRunEngine(options: RunEngineOptions): SwitchboardRunEngine
       if (!answersIn(persona, input.channelId)) return fail(run, `The ${persona.name} persona does not answer in this channel.`);
       if (!options.chatModel) return fail(run, MODEL_SETUP_HELP);
       const history: BaseMessage[] = (input.history ?? []).map((turn) => (turn.role === "user" ? new HumanMessage(turn.text) : new AIMessage(turn.text)));
-      return drive(run, persona, { messages: [...history, new HumanMessage(input.text)] }, onEvent);
+      return tracked(run.id, () => drive(run, persona, { messages: [...history, new HumanMessage(input.text)] }, onEvent));
     },
 
     async decide(runId: string, decisions: ApprovalDecision[], decider: Decider, onEvent?: (event: RunEvent) => void): Promise<RunOutcome> {
@@ -269,6 +299,20 @@ export function createRunEngine(options: RunEngineOptions): SwitchboardRunEngine
       if (!run) throw new AppError("APPROVAL_NOT_FOUND", `There is no run ${runId}.`);
       const persona = personaNamed(run.persona);
       if (!persona) throw new AppError("PERSONA_NOT_FOUND", `The run's persona "${run.persona}" is no longer configured, so it cannot be resumed.`);
+      // The same click delivered again after a crash (Slack's retry, the inbox's replay): the decision stands and
+      // the run continues from its pause, instead of "already decided" while the approved write never went out.
+      if (!driving.has(runId) && decisions.length > 0) {
+        const records = approvals.forRun(runId);
+        const same = decisions.every((d) => {
+          const record = records.find((r) => r.id === d.approvalId);
+          return record?.status === (d.type === "approve" ? "approved" : d.type === "edit" ? "edited" : "rejected");
+        });
+        const resume = same && mayDecide(persona, decider, run) ? interruptedStep(run, records) : undefined;
+        if (resume) {
+          options.logger?.warn({ ...runFields(run) }, "a repeated decision resumes a run a stopped process left after its approval");
+          return tracked(runId, () => drive(run, persona, new Command({ resume: { decisions: resume } }), onEvent));
+        }
+      }
       expireStale(runId);
       const checked = validateDecisions({ run, persona, decisions, decider, records: approvals.forRun(runId), catalog });
       const outcome = decideAtomically({ transaction, runs, approvals, run, checked, decider, now: now() });
@@ -296,7 +340,8 @@ export function createRunEngine(options: RunEngineOptions): SwitchboardRunEngine
         });
       }
       if (!outcome.resume) return { status: "needs_approval", runId, approvals: approvals.pending({ runId }).map(toPending) };
-      const result = await drive(run, persona, new Command({ resume: { decisions: outcome.resume satisfies ResumeDecision[] } }), onEvent);
+      const resumeWith = outcome.resume;
+      const result = await tracked(runId, () => drive(run, persona, new Command({ resume: { decisions: resumeWith satisfies ResumeDecision[] } }), onEvent));
       // With a rejection in the same pause, LangChain drops that turn's approved calls; say so in the audit.
       for (const skipped of approvals.batch(outcome.batch).filter((a) => (a.status === "approved" || a.status === "edited") && !a.executedAt)) {
         auditApproval(audit, run, skipped, now(), {

@@ -136,3 +136,18 @@ function toResume(a: ApprovalRecord): ResumeDecision {
   }
   return { type: "approve" };
 }
+
+/**
+ * The step a run was resuming when its process died: the run is still marked running, its latest step is fully
+ * decided and at least one approved call has not been carried out. Resuming it with these decisions continues
+ * the run from its stored pause; the write ledger (approval:<id>) makes sure each approved call is sent at most
+ * once, even if the first process got as far as sending it.
+ */
+export function interruptedStep(run: RunRecord, records: readonly ApprovalRecord[]): ResumeDecision[] | undefined {
+  if (run.status !== "running" || records.length === 0) return undefined;
+  const latest = records[records.length - 1] as ApprovalRecord;
+  const step = records.filter((r) => r.batch === latest.batch);
+  if (step.some((r) => r.status === "pending" || r.status === "expired")) return undefined;
+  if (!step.some((r) => (r.status === "approved" || r.status === "edited") && !r.executedAt)) return undefined;
+  return step.map(toResume);
+}

@@ -4,9 +4,9 @@
  * with the conversation and the entity it names taken into account (see search.ts).
  */
 import { createHash } from "node:crypto";
-import type Database from "better-sqlite3";
 import type { Db } from "../store/database.js";
 import { chunkArticle } from "./chunk.js";
+import { TermStats } from "./term-stats.js";
 import type { Chunk, KbArticleRow, KbSource, SourceArticle, Visibility } from "./types.js";
 
 export type UpsertResult = "added" | "changed" | "unchanged";
@@ -90,21 +90,28 @@ function prepare(db: Db) {
     idsBySource: db.prepare("SELECT id FROM kb_articles WHERE source = ?").pluck(),
     article: db.prepare("SELECT * FROM kb_articles WHERE id = ?"),
     entities: db.prepare("SELECT DISTINCT entity AS name, domain FROM kb_articles WHERE entity != '' OR domain != ''"),
+    matchIds: db
+      .prepare<[string, number]>("SELECT rowid, bm25(kb_fts, 5.0, 3.0, 1.5, 1.0) AS score FROM kb_fts WHERE kb_fts MATCH ? ORDER BY score LIMIT ?")
+      .raw(),
+    chunk: db.prepare("SELECT article_id AS articleId, heading, anchor_url AS anchorUrl, text FROM kb_chunks WHERE id = ?"),
+    allMeta: db.prepare("SELECT id, title, url, collection, visibility, entity, domain, locale FROM kb_articles"),
+    dataVersion: db.prepare("PRAGMA data_version").pluck(),
     domainTitles: db.prepare("SELECT domain, title FROM kb_articles WHERE domain != ''"),
-    termCount: db.prepare("SELECT COUNT(*) FROM kb_fts WHERE kb_fts MATCH ?").pluck(),
-    chunkCount: db.prepare("SELECT COUNT(*) FROM kb_chunks").pluck(),
   };
 }
 
 export class KbIndex {
   private readonly statements: ReturnType<typeof prepare>;
-  private readonly matchStatements = new Map<string, Database.Statement<[string, number]>>();
 
   /** Bumped on every change, so a searcher knows when its entity list is stale. */
   generation = 0;
 
+  /** Document frequencies from FTS5's vocabulary, re-read when the index has changed. */
+  readonly stats: TermStats;
+
   constructor(readonly db: Db) {
     this.statements = prepare(db);
+    this.stats = new TermStats(db, { generation: () => this.generation });
   }
 
   /** Adds or replaces one article and its chunks, unless nothing that matters changed. */
@@ -136,6 +143,15 @@ export class KbIndex {
       });
       this.insertChunks(article, chunks);
     })();
+    this.metaCache?.set(article.id, {
+      title: article.title,
+      url: article.url,
+      collection: article.collection,
+      visibility: article.visibility,
+      entity: article.entity ?? "",
+      domain: article.domain ?? "",
+      locale: article.locale,
+    });
     this.generation += 1;
     return previous === undefined ? "added" : "changed";
   }
@@ -160,6 +176,7 @@ export class KbIndex {
       this.removeChunks(articleId);
       this.statements.deleteArticle.run(articleId);
     })();
+    this.metaCache?.delete(articleId);
     this.generation += 1;
   }
 
@@ -177,52 +194,67 @@ export class KbIndex {
     return this.statements.entities.all() as { name: string; domain: string }[];
   }
 
-  /**
-   * How informative each word is here: inverse document frequency over chunks (stemmed like the index). A
-   * word the knowledge base never uses gets an ordinary weight: it may be the question's key word or chatter.
-   */
+  /** How informative each word is here: inverse document frequency over chunks (stemmed like the index). */
   termWeights(terms: readonly string[]): number[] {
-    if (this.weightsGeneration !== this.generation) {
-      this.weightCache.clear();
-      this.weightsGeneration = this.generation;
-    }
-    const total = Math.max(1, this.statements.chunkCount.get() as number);
-    return terms.map((term) => {
-      let weight = this.weightCache.get(term);
-      if (weight === undefined) {
-        const df = this.statements.termCount.get(`"${term.replace(/"/g, "")}"`) as number;
-        weight = df === 0 ? 1 : Math.log(1 + total / df);
-        this.weightCache.set(term, weight);
-      }
-      return weight;
-    });
+    return this.stats.weights(terms);
   }
-
-  private readonly weightCache = new Map<string, number>();
-  private weightsGeneration = -1;
 
   domainTitles(): { domain: string; title: string }[] {
     return this.statements.domainTitles.all() as { domain: string; title: string }[];
   }
 
-  /** Chunks matching an FTS5 expression, best bm25 first (title and headings weigh most). */
+  /**
+   * Chunks matching an FTS5 expression, best bm25 first (title and headings weigh most). FTS5 returns ids and
+   * scores only; each chunk is then read by primary key and its article's fields come from memory, because a
+   * join per candidate row cost more than the search itself.
+   */
   match(expression: string, limit: number, publicOnly: boolean): ChunkRow[] {
-    const sql = `SELECT c.id AS chunkId, c.article_id AS articleId, c.heading, c.anchor_url AS anchorUrl, c.text, a.title, a.url, a.collection,
-        a.visibility, a.entity, a.domain, a.locale, s.rank
-      FROM (SELECT rowid, bm25(kb_fts, 5.0, 3.0, 1.5, 1.0) AS rank FROM kb_fts WHERE kb_fts MATCH ? ORDER BY rank LIMIT ?) s
-      JOIN kb_chunks c ON c.id = s.rowid JOIN kb_articles a ON a.id = c.article_id
-      ${publicOnly ? "WHERE a.visibility = 'public'" : ""}
-      ORDER BY s.rank`;
-    const key = `${limit}:${publicOnly}`;
-    let statement = this.matchStatements.get(key);
-    if (!statement) {
-      statement = this.db.prepare<[string, number]>(sql);
-      this.matchStatements.set(key, statement);
+    this.noticeOtherWriters();
+    const ranked = this.statements.matchIds.all(expression, limit) as [number, number][];
+    const out: ChunkRow[] = [];
+    for (const [chunkId, rank] of ranked) {
+      const chunk = this.chunkById(chunkId);
+      const meta = chunk && this.articleMeta(chunk.articleId);
+      if (!chunk || !meta || (publicOnly && meta.visibility !== "public")) continue;
+      out.push({ ...chunk, ...meta, chunkId, rank });
     }
-    return (statement.all(expression, limit) as (ChunkRow & { anchorUrl: string | null; url: string | null })[]).map((r) => ({
-      ...r,
-      anchorUrl: r.anchorUrl ?? undefined,
-      url: r.url ?? undefined,
-    }));
+    return out;
+  }
+
+  /** bm25 per chunk id for an expression, nothing else read. */
+  scores(expression: string, limit: number): Map<number, number> {
+    return new Map(this.statements.matchIds.all(expression, limit) as [number, number][]);
+  }
+
+  private chunkById(id: number): { articleId: string; heading: string; anchorUrl?: string; text: string } | undefined {
+    const row = this.statements.chunk.get(id) as { articleId: string; heading: string; anchorUrl: string | null; text: string } | undefined;
+    return row ? { ...row, anchorUrl: row.anchorUrl ?? undefined } : undefined;
+  }
+
+  private metaCache?: Map<string, ArticleMeta>;
+
+  private articleMeta(id: string): ArticleMeta | undefined {
+    if (!this.metaCache) {
+      this.metaCache = new Map();
+      for (const row of this.statements.allMeta.all() as (ArticleMeta & { id: string; url: string | null })[]) {
+        const { id: key, ...meta } = row;
+        this.metaCache.set(key, { ...meta, url: row.url ?? undefined });
+      }
+    }
+    return this.metaCache.get(id);
+  }
+
+  private dataVersion?: number;
+
+  /** Another process (a CLI sync) may have changed the tables: then every cache here starts again. */
+  noticeOtherWriters(): void {
+    const version = this.statements.dataVersion.get() as number;
+    if (this.dataVersion !== undefined && version !== this.dataVersion) {
+      this.metaCache = undefined;
+      this.generation += 1;
+    }
+    this.dataVersion = version;
   }
 }
+
+type ArticleMeta = Pick<ChunkRow, "title" | "url" | "collection" | "visibility" | "entity" | "domain" | "locale">;

@@ -20,7 +20,7 @@ export interface PlanLimits {
   maxConcepts: number;
 }
 
-export const DEFAULT_PLAN_LIMITS: PlanLimits = { rowBudget: 2500, maxConcepts: 6 };
+export const DEFAULT_PLAN_LIMITS: PlanLimits = { rowBudget: 1500, maxConcepts: 6 };
 
 /**
  * One concept per question word; words with the same stem ("park", "parking") are one concept, and a

@@ -3,6 +3,7 @@
  * a signed Intercom webhook, the way it does in production; the digest is asked for with the slash command in
  * #product, as a person would; reset starts everything over.
  */
+import { escapeMrkdwn } from "../slack/blocks/mrkdwn.js";
 import type { AppGateway } from "./app-gateway.js";
 import type { SlackState } from "./slack-state.js";
 import type { PlaygroundWorkspace } from "./workspace.js";
@@ -84,7 +85,8 @@ export class DemoControls {
     this.lastConversationId = String(conversation.id);
     const author = (conversation.source as { author?: { name?: string } } | undefined)?.author?.name ?? "A customer";
     const summary = `${author} wrote to the bank in Intercom (conversation ${conversation.id}): “${body}”. Switchboard hears about it through a signed webhook, as it would in production.`;
-    this.note(this.options.workspace.supportChannel, summary);
+    // The note is mrkdwn: what the customer typed stays text (no live mentions or links).
+    this.note(this.options.workspace.supportChannel, escapeMrkdwn(summary));
     return summary;
   }
 
@@ -97,14 +99,14 @@ export class DemoControls {
     });
     this.lastConversationId = String(conversation.id);
     const summary = `The customer in conversation ${conversation.id} replied: “${ANGRY_REPLY}”`;
-    this.note(this.options.workspace.supportChannel, summary);
+    this.note(this.options.workspace.supportChannel, escapeMrkdwn(summary));
     return summary;
   }
 
   async digest(): Promise<string> {
     const summary = await this.options.runDigest?.();
     if (summary !== undefined) {
-      this.note(this.options.workspace.productChannel, `The weekly digest job ran: ${summary}`);
+      this.note(this.options.workspace.productChannel, escapeMrkdwn(`The weekly digest job ran: ${summary}`));
       return summary;
     }
     await this.options.gateway.compose(this.options.workspace.productChannel, "/switchboard themes 7");

@@ -20,8 +20,9 @@ export interface PlaygroundOptions {
   logger: Logger;
   /** The Intercom emulator the demo buttons drive (a function when it can be replaced by a reset). */
   emulator: EmulatorControl | (() => EmulatorControl);
-  /** The app's base URL (http://127.0.0.1:PORT); or attach it later with attachApp. */
+  /** The app's base URL (http://127.0.0.1:PORT), or just its port on 127.0.0.1; or attach it later with attachApp. */
   appUrl?: string;
+  appPort?: number;
   /** Default 0 (any free port). */
   port?: number;
   /** Default 127.0.0.1: it is a demo, never meant to be reachable from elsewhere. */
@@ -59,8 +60,8 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
   const botToken = `xoxb-playground-${generateSigningSecret().slice(0, 12)}`;
   let baseUrl = "";
   const gateway = new AppGateway({ state, workspace, signingSecret, baseUrl: () => baseUrl, logger: options.logger });
-  gateway.attach(options.appUrl);
-  let appUrl = options.appUrl?.replace(/\/+$/, "");
+  let appUrl = (options.appUrl ?? (options.appPort !== undefined ? `http://127.0.0.1:${options.appPort}` : undefined))?.replace(/\/+$/, "");
+  gateway.attach(appUrl);
   const emulator = typeof options.emulator === "function" ? options.emulator : () => options.emulator as EmulatorControl;
   const demo = new DemoControls({ emulator, gateway, state, workspace, reset: options.reset, runDigest: options.runDigest });
   const api: WebApiContext = {

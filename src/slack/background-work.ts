@@ -15,19 +15,22 @@ export class BackgroundWork {
     concurrency = 16,
     /** Awaited before each task starts: lets requests still waiting for their ack go first (AckPressure). */
     private readonly yieldToAcks?: () => Promise<void>,
+    /** Told of each task as it starts (rejecting when it fails), in the caller's async context: the inbox item it belongs to. */
+    private readonly track?: (task: Promise<void>) => void,
   ) {
     this.queue = new PQueue({ concurrency });
   }
 
   /** Queues `task`; a failure is logged, never thrown at the caller (who has already acked). */
   start(name: string, task: () => Promise<void>): Promise<void> {
-    const promise = this.queue
-      .add(async () => {
-        // Let the ack's response go out before this work takes the event loop.
-        await new Promise<void>((resolve) => setImmediate(resolve));
-        await this.yieldToAcks?.();
-        await task();
-      })
+    const attempt = this.queue.add(async () => {
+      // Let the ack's response go out before this work takes the event loop.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      await this.yieldToAcks?.();
+      await task();
+    });
+    this.track?.(attempt);
+    const promise = attempt
       .catch((error) => this.logger.error({ err: error, work: name }, "Background Slack work failed"))
       .finally(() => this.running.delete(promise));
     this.running.add(promise);

@@ -12,17 +12,27 @@ import type { WebClientOptions } from "@slack/web-api";
 import type { Config } from "../config.js";
 import type { IntercomConnection } from "../connections/intercom-connection.js";
 import { AppError } from "../errors.js";
+import type { InboxLogger } from "../inbox/inbox.js";
+import { installDurableIntake, mentionsSomeone, rawRequestExtractor, SLACK_TOPICS, SlackWorkScopes } from "../inbox/slack-live.js";
+import type { Inbox, LiveInbox } from "../inbox/types.js";
 import type { Logger } from "../logger.js";
-import { eventKey } from "../store/processed-events-repo.js";
+import { eventKey, type ProcessedEventsRepo } from "../store/processed-events-repo.js";
 import type { Stores } from "../store/stores.js";
+import { AckPressure } from "./ack-pressure.js";
+import { acknowledgeUnclaimed } from "./ack-unclaimed.js";
 import { BackgroundWork } from "./background-work.js";
 import { boltLogger } from "./bolt-logger.js";
+import { createGuardedReceiver } from "./guarded-receiver.js";
 import { KeyedLock } from "./keyed-lock.js";
 import { ChannelPostQueue, type PostQueueOptions } from "./post-queue.js";
 import { summarizeRequest } from "./request-summary.js";
 import type { SlackAppContext } from "./slack-app-context.js";
 import { SlackPoster } from "./slack-poster.js";
 import type { SlackServices } from "./slack-services.js";
+import { checkSocketMode, DEFAULT_SLACK_API_URL } from "./socket-preflight.js";
+
+/** The longest a task after an ack waits for the requests still being acknowledged (see AckPressure). */
+const MAX_YIELD_TO_ACKS_MS = 1000;
 
 export interface CreateSlackAppOptions {
   config: Readonly<Config>;
@@ -39,8 +49,15 @@ export interface CreateSlackAppOptions {
   customRoutes?: CustomRoute[];
   /** How many runs may work at once after their acks (default 16). */
   backgroundConcurrency?: number;
+  /** Socket Mode: the first pause after Slack could not be reached (default 1 s; it doubles up to 30 s). */
+  socketRetryDelayMs?: number;
   /** Seconds since the epoch. */
   now: () => number;
+  /**
+   * The durable inbox. When given, every request is persisted and claimed before it is acknowledged, its work is
+   * tracked until it finished, and the worker replays what a dead process left unfinished (src/inbox/slack-live.ts).
+   */
+  inbox?: Inbox & LiveInbox;
 }
 
 export interface SlackApp {
@@ -70,6 +87,7 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
     ...(apiUrl ? { slackApiUrl: apiUrl.endsWith("/") ? apiUrl : `${apiUrl}/` } : {}),
     ...options.clientOptions,
   };
+  const pressure = new AckPressure();
   const app = socketMode
     ? new App({
         token: botToken,
@@ -83,22 +101,41 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
       })
     : new App({
         token: botToken,
-        signingSecret: signingSecret!,
         // Thread memory lives in SQLite (slack_threads); Bolt's in-memory conversation store is not used.
         convoStore: false,
         logger: boltLogger(logger),
         clientOptions,
-        customRoutes,
-        endpoints: "/slack/events",
+        // Bolt's HTTP receiver behind a guard: what Slack never sends is answered 4xx before Bolt parses it.
+        receiver: createGuardedReceiver({
+          signingSecret: signingSecret!,
+          endpoint: "/slack/events",
+          customRoutes,
+          logger,
+          boltLogger: boltLogger(logger),
+          pressure,
+          customPropertiesExtractor: options.inbox ? (request) => rawRequestExtractor(request) : undefined,
+        }),
       });
+  acknowledgeUnclaimed(app, logger);
+  const { inbox } = options;
+  const scopes = new SlackWorkScopes();
+  if (inbox) {
+    const { replay } = installDurableIntake(app, { inbox, scopes, logger: logger as InboxLogger });
+    for (const topic of SLACK_TOPICS) inbox.on(topic, replay);
+  }
 
-  const work = new BackgroundWork(logger, options.backgroundConcurrency);
+  const work = new BackgroundWork(
+    logger,
+    options.backgroundConcurrency,
+    () => pressure.quiet(MAX_YIELD_TO_ACKS_MS),
+    (task) => scopes.track(task),
+  );
   const queue = new ChannelPostQueue({ logger, ...options.postQueue });
   const context: SlackAppContext = {
     services: options.services,
     poster: new SlackPoster(app.client, queue),
     client: app.client,
-    events: stores.processedEvents,
+    events: inbox ? inboxScopedClaims(stores.processedEvents, scopes) : stores.processedEvents,
     channels: stores.channels,
     threads: stores.threads,
     cards: stores.approvalCards,
@@ -112,7 +149,11 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
 
   app.use(async ({ body, next, context: bolt }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === "string" && !context.events.claim(eventKey(eventId))) {
+    const event = (body as { event?: Record<string, unknown> }).event;
+    // The same message also came as app_mention, which handles it (src/inbox/slack-live.ts mentionsSomeone).
+    if (inbox && event && mentionsSomeone(event) && bolt.botUserId && String(event.text).includes(`<@${bolt.botUserId}>`)) return;
+    // With the inbox, deliveries were deduplicated before this ran (and a replay must get through).
+    if (!inbox && typeof eventId === "string" && !context.events.claim(eventKey(eventId))) {
       logger.info({ eventId, retryNum: bolt.retryNum, retryReason: bolt.retryReason }, "Skipping a Slack event that was already handled");
       return;
     }
@@ -127,25 +168,44 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
     }
   });
   app.error(async (error) => {
+    // The inbox item this request belongs to goes back in line instead of being marked done.
+    scopes.fail(error);
     logger.error({ err: error }, "Slack listener error");
   });
   let listening = false;
+  let connecting: AbortController | undefined;
   return {
     app,
     context,
     async start(port = config.port) {
-      listening = true;
       if (socketMode) {
+        // Bolt's own retries name neither the token nor the network; this check does, and a stop ends it.
+        connecting = new AbortController();
+        try {
+          await checkSocketMode({
+            appToken: appToken!,
+            botToken,
+            apiUrl: clientOptions.slackApiUrl ?? DEFAULT_SLACK_API_URL,
+            logger,
+            signal: connecting.signal,
+            initialDelayMs: options.socketRetryDelayMs,
+          });
+        } finally {
+          connecting = undefined;
+        }
+        listening = true;
         await app.start();
         logger.info({ port: config.port }, "Slack app connected through Socket Mode");
         return { port: config.port };
       }
+      listening = true;
       const server = (await app.start(port)) as Server;
       const address = server.address() as AddressInfo | null;
       logger.info({ port: address?.port }, "Slack app listening for HTTP requests at /slack/events");
       return { port: address?.port };
     },
     async stop(timeoutMs = 10_000) {
+      connecting?.abort();
       // An app built but never started (a failed start, a test of the wiring) has no receiver to stop.
       if (listening) await app.stop();
       listening = false;
@@ -153,5 +213,20 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
       if (!finished) logger.warn({ running: work.size }, "Stopped while Slack work was still running");
     },
     idle: (timeoutMs) => work.idle(timeoutMs),
+  };
+}
+
+/**
+ * Listener-level claims (an @-mention seen as app_mention and as message) while the inbox is in use: the inbox
+ * already let exactly one delivery through for the item being worked on, so inside its scope a claim is
+ * recorded but always granted; a replay after a crash would otherwise find its own earlier claim and drop the work.
+ */
+function inboxScopedClaims(repo: ProcessedEventsRepo, scopes: SlackWorkScopes): SlackAppContext["events"] {
+  return {
+    claim: (...keys: string[]) => {
+      const fresh = repo.claim(...keys);
+      return scopes.current() ? true : fresh;
+    },
+    has: (key: string) => repo.has(key),
   };
 }

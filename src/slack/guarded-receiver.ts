@@ -25,6 +25,8 @@ export interface GuardedReceiverOptions {
   pressure: AckPressure;
   /** Milliseconds since the epoch (tests pin the clock). */
   nowMs?: () => number;
+  /** Bolt's hook: what it returns is merged into each request's context (the durable intake reads the raw request). */
+  customPropertiesExtractor?: ConstructorParameters<typeof HTTPReceiver>[0]["customPropertiesExtractor"];
 }
 
 class BodyTooLarge extends Error {}
@@ -62,6 +64,7 @@ export function createGuardedReceiver(options: GuardedReceiverOptions): HTTPRece
     customRoutes: options.customRoutes,
     logger: options.boltLogger,
     bodyLimit: BODY_LIMIT_BYTES,
+    ...(options.customPropertiesExtractor ? { customPropertiesExtractor: options.customPropertiesExtractor } : {}),
   });
   const bolt: RequestListener = receiver.requestListener;
 

@@ -54,6 +54,7 @@ export function slackServicesFrom(parts: AgentParts): SlackServices {
     description: p.description,
     scope: describeScope(p, parts.tools),
     approvers: [...p.approvers.users, ...p.approvers.groups],
+    selfApproval: p.self_approval === true,
   }));
   const indexes = new Map<string, { index: ToolIndex; scoped: ToolDefinition[] }>();
   const scopedFor = (persona: Persona) => {
@@ -79,9 +80,12 @@ export function slackServicesFrom(parts: AgentParts): SlackServices {
         const { scoped, index } = scopedFor(persona);
         const byName = new Map(scoped.map((t) => [t.name, t]));
         // Only tools that fit the words above a relevance floor; none is a real answer ("nothing fits").
-        const ordered = query ? toolMatches(index, query).fits.map((name) => byName.get(name)!) : scoped;
-        const tools: ToolSummary[] = ordered.slice(0, limit).map((t) => ({ name: t.name, title: t.title, risk: t.risk, policy: approvalMode(persona, t) }));
-        return { tools, total: query ? ordered.length : scoped.length };
+        const matches = query ? toolMatches(index, query) : undefined;
+        const ordered = matches ? matches.fits.map((name) => byName.get(name)!) : scoped;
+        const summary = (t: ToolDefinition): ToolSummary => ({ name: t.name, title: t.title, risk: t.risk, policy: approvalMode(persona, t) });
+        const tools = ordered.slice(0, limit).map(summary);
+        const closest = matches?.closest.map((name) => summary(byName.get(name)!));
+        return { tools, total: query ? ordered.length : scoped.length, ...(closest && closest.length > 0 ? { closest } : {}) };
       },
     },
     audit: {

@@ -15,7 +15,8 @@ export interface SlackAppContext {
   services: SlackServices;
   poster: SlackPoster;
   client: WebClient;
-  events: ProcessedEventsRepo;
+  /** Claims of Slack deliveries (see createSlackApp: with the inbox, scoped to the item being worked on). */
+  events: Pick<ProcessedEventsRepo, "claim" | "has">;
   channels: ChannelSettingsRepo;
   threads: SlackThreadsRepo;
   /** Where approval cards were posted, so expired ones can be updated. */

@@ -13,8 +13,10 @@ export interface PersonaSummary {
   description?: string;
   /** The tool scope in a few words, e.g. "reads; reply, note, tag, assign with approval". */
   scope: string;
-  /** Slack user or user-group ids that may approve; empty means anyone in the channel. */
+  /** Slack user or user-group ids that may approve; empty means anyone in Slack but the person who asked. */
   approvers: string[];
+  /** With no approvers listed, the person who asked may approve their own write too (persona `self_approval`). */
+  selfApproval?: boolean;
 }
 
 export interface PersonaCatalog {
@@ -34,7 +36,7 @@ export interface ToolSummary {
 /** The tools each persona may use, as Slack shows them (the checked catalog itself is tools/catalog.ts). */
 export interface PersonaTools {
   /** Tools a persona may use, best matches first when a query is given. */
-  forPersona(persona: string, query: string | undefined, limit: number): { tools: ToolSummary[]; total: number };
+  forPersona(persona: string, query: string | undefined, limit: number): { tools: ToolSummary[]; total: number; closest?: ToolSummary[] };
 }
 
 export interface AuditEntrySummary {

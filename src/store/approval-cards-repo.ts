@@ -36,6 +36,14 @@ export class ApprovalCardsRepo {
       .run(approvalId, channel, ts);
   }
 
+  /** Where an approval's card was posted, if it was. */
+  location(approvalId: string): { channel: string; ts: string } | undefined {
+    const row = this.db.prepare("SELECT channel_id, message_ts FROM approval_cards WHERE approval_id = ?").get(approvalId) as
+      | { channel_id: string; message_ts: string }
+      | undefined;
+    return row && { channel: row.channel_id, ts: row.message_ts };
+  }
+
   /** The card no longer needs updating (someone decided, or it already shows the expiry). */
   settle(approvalId: string, at: number): void {
     this.db.prepare("UPDATE approval_cards SET settled_at = ? WHERE approval_id = ? AND settled_at IS NULL").run(at, approvalId);

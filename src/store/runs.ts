@@ -76,6 +76,11 @@ export class RunStore {
   }
 
   /** Moves a run between states only if it is still in the expected one; returns whether it moved. */
+  /** Runs in one state, oldest first (start-up recovery reads the runs a dead process left `running`). */
+  withStatus(status: RunStatus, limit = 500): RunRecord[] {
+    return (this.db.prepare("SELECT * FROM runs WHERE status = ? ORDER BY created_at LIMIT ?").all(status, limit) as RunRow[]).map(fromRow);
+  }
+
   transition(id: string, from: RunStatus, to: RunStatus, now: number): boolean {
     return this.db.prepare("UPDATE runs SET status = ?, updated_at = ? WHERE id = ? AND status = ?").run(to, now, id, from).changes === 1;
   }

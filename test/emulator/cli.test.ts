@@ -1,7 +1,9 @@
 /**
- * The `switchboard` command as a user runs it: whole processes through bin/switchboard.js (the compiled CLI,
- * built once before these tests), the emulator over loopback HTTP, a fake Slack for `start`. Every wait is for a
- * condition (a line printed, a process exit), never for a fixed time.
+ * The `switchboard` command as a user runs it: whole processes of the compiled CLI (built once before these
+ * tests), the emulator over loopback HTTP, a fake Slack for `start`. Every wait is for a condition (a line
+ * printed, a process exit), never for a fixed time. Most tests start dist/src/cli.js itself, so a source edited
+ * meanwhile (the tree is shared) cannot make each process rebuild first; the help and version tests go through
+ * bin/switchboard.js, the launcher a user runs.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -20,7 +22,10 @@ import { type FakeSlackServer, startFakeSlack } from "../fakes/fake-slack-server
 import { makeTempDir } from "../helpers/temp-dir.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
-const BIN = join(ROOT, "bin/switchboard.js");
+const LAUNCHER = join(ROOT, "bin/switchboard.js");
+const COMPILED = join(ROOT, "dist/src/cli.js");
+/** A test that starts several processes one after another, on a machine that may be busy. */
+const PROCESSES_TIMEOUT_MS = 90_000;
 const VERSION = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string }).version;
 
 interface Finished {
@@ -37,8 +42,16 @@ function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return { PATH: process.env.PATH, HOME: process.env.HOME, SWITCHBOARD_LOG_LEVEL: "warn", ...extra };
 }
 
-function start(args: string[], options: { env?: Record<string, string>; cwd?: string } = {}) {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env: childEnv(options.env), stdio: ["ignore", "pipe", "pipe"] });
+interface StartOptions {
+  env?: Record<string, string>;
+  cwd?: string;
+  /** Through the launcher (which rebuilds dist/ when a source is newer) instead of the compiled CLI itself. */
+  launcher?: boolean;
+}
+
+function start(args: string[], options: StartOptions = {}) {
+  const entry = options.launcher ? LAUNCHER : COMPILED;
+  const child = spawn(process.execPath, [entry, ...args], { cwd: options.cwd ?? ROOT, env: childEnv(options.env), stdio: ["ignore", "pipe", "pipe"] });
   children.push(child);
   const output = { out: "", err: "" };
   child.stdout!.on("data", (chunk: Buffer) => {
@@ -67,7 +80,7 @@ function start(args: string[], options: { env?: Record<string, string>; cwd?: st
   return { child, exited, waitForOutput };
 }
 
-const run = (args: string[], options?: { env?: Record<string, string>; cwd?: string }) => start(args, options).exited;
+const run = (args: string[], options?: StartOptions) => start(args, options).exited;
 
 /** A port that something else is listening on. */
 async function occupiedPort(): Promise<number> {
@@ -94,69 +107,81 @@ afterEach(async () => {
 });
 
 describe("switchboard emulator (CLI)", () => {
-  it("prints its URL once it listens, serves requests, and simulate creates a conversation", async () => {
-    const emulator = start(["emulator", "--port", "0", "--conversations", "40", "--token", "cli-token"]);
-    const url = (await emulator.waitForOutput(/listening on (http:\/\/127\.0\.0\.1:\d+)/))[1] as string;
-    const me = await fetch(`${url}/me`, { headers: { Authorization: "Bearer cli-token" } });
-    expect(me.status).toBe(200);
+  it(
+    "prints its URL once it listens, serves requests, and simulate creates a conversation",
+    async () => {
+      const emulator = start(["emulator", "--port", "0", "--conversations", "40", "--token", "cli-token"]);
+      const url = (await emulator.waitForOutput(/listening on (http:\/\/127\.0\.0\.1:\d+)/))[1] as string;
+      const me = await fetch(`${url}/me`, { headers: { Authorization: "Bearer cli-token" } });
+      expect(me.status).toBe(200);
 
-    const simulated = await run(["emulator", "simulate", "conversation", "--url", url, "--token", "cli-token", "--body", "From the CLI"]);
-    expect(simulated.code).toBe(0);
-    const id = /Created conversation (\d+)/.exec(simulated.out)?.[1];
-    expect(id).toBeDefined();
-    const conversation = (await (await fetch(`${url}/conversations/${id}`, { headers: { Authorization: "Bearer cli-token" } })).json()) as {
-      source: { body: string };
-    };
-    expect(conversation.source.body).toContain("From the CLI");
+      const simulated = await run(["emulator", "simulate", "conversation", "--url", url, "--token", "cli-token", "--body", "From the CLI"]);
+      expect(simulated.code).toBe(0);
+      const id = /Created conversation (\d+)/.exec(simulated.out)?.[1];
+      expect(id).toBeDefined();
+      const conversation = (await (await fetch(`${url}/conversations/${id}`, { headers: { Authorization: "Bearer cli-token" } })).json()) as {
+        source: { body: string };
+      };
+      expect(conversation.source.body).toContain("From the CLI");
 
-    const faults = await run(["emulator", "faults", "--url", url, "--token", "cli-token", "--burst", "2", "--error-rate", "0.25", "--latency", "0"]);
-    expect({ code: faults.code, out: faults.out }).toEqual({
-      code: 0,
-      out: "429 burst: 2 requests, 5xx rate: 0.25, added latency: 0 ms, rate limit: 1667 per 10 s\n",
-    });
-    const limited = await fetch(`${url}/me`, { headers: { Authorization: "Bearer cli-token" } });
-    expect(limited.status).toBe(429);
-    expect(limited.headers.get("x-ratelimit-reset")).toMatch(/^\d+$/);
-    // The token given before the subcommand still works.
-    const reset = await run(["emulator", "--token", "cli-token", "faults", "--url", url, "--reset", "--rate-limit", "50"]);
-    expect(reset.out).toBe("429 burst: 0 requests, 5xx rate: 0, added latency: 0 ms, rate limit: 50 per 10 s\n");
-    expect((await fetch(`${url}/me`, { headers: { Authorization: "Bearer cli-token" } })).headers.get("x-ratelimit-limit")).toBe("50");
-    const bad = await run(["emulator", "faults", "--url", url, "--token", "cli-token", "--error-rate", "3"]);
-    expect(bad.code).toBe(1);
-    expect(bad.err).toBe("switchboard: --error-rate must be a number from 0 to 1, got 3\n");
+      const faults = await run(["emulator", "faults", "--url", url, "--token", "cli-token", "--burst", "2", "--error-rate", "0.25", "--latency", "0"]);
+      expect({ code: faults.code, out: faults.out }).toEqual({
+        code: 0,
+        out: "429 burst: 2 requests, 5xx rate: 0.25, added latency: 0 ms, rate limit: 1667 per 10 s\n",
+      });
+      const limited = await fetch(`${url}/me`, { headers: { Authorization: "Bearer cli-token" } });
+      expect(limited.status).toBe(429);
+      expect(limited.headers.get("x-ratelimit-reset")).toMatch(/^\d+$/);
+      // The token given before the subcommand still works.
+      const reset = await run(["emulator", "--token", "cli-token", "faults", "--url", url, "--reset", "--rate-limit", "50"]);
+      expect(reset.out).toBe("429 burst: 0 requests, 5xx rate: 0, added latency: 0 ms, rate limit: 50 per 10 s\n");
+      expect((await fetch(`${url}/me`, { headers: { Authorization: "Bearer cli-token" } })).headers.get("x-ratelimit-limit")).toBe("50");
+      const bad = await run(["emulator", "faults", "--url", url, "--token", "cli-token", "--error-rate", "3"]);
+      expect(bad.code).toBe(1);
+      expect(bad.err).toBe("switchboard: --error-rate must be a number from 0 to 1, got 3\n");
 
-    emulator.child.kill("SIGTERM");
-    expect((await emulator.exited).code).toBe(0);
-  });
+      emulator.child.kill("SIGTERM");
+      expect((await emulator.exited).code).toBe(0);
+    },
+    PROCESSES_TIMEOUT_MS,
+  );
 
-  it("serves the same demo workspace, with the same ids, as npm start's built-in emulator", async () => {
-    const emulator = start(["emulator", "--port", "0"]);
-    const url = (await emulator.waitForOutput(/listening on (http:\/\/127\.0\.0\.1:\d+)/))[1] as string;
-    const { dir, cleanup } = makeTempDir();
-    cleanups.push(cleanup);
-    const config = loadConfig({ env: { SWITCHBOARD_DB_PATH: join(dir, "sb.db"), SWITCHBOARD_LOG_LEVEL: "silent" }, envFile: false, cwd: dir });
-    const deps = createDeps(config, { logger: createSilentLogger() });
-    cleanups.push(() => closeDeps(deps));
-    expect(deps.transport.usesEmulator()).toBe(true);
-    const lists = { "/contacts": "data", "/conversations": "conversations", "/companies": "data" } as const;
-    for (const [path, key] of Object.entries(lists)) {
-      const ids = (page: unknown) => ((page as Record<string, { id: string }[]>)[key] ?? []).map((item) => item.id);
-      const fromCli = await (await fetch(`${url}${path}?per_page=5`, { headers: { Authorization: "Bearer emulator-token" } })).json();
-      const builtIn = (await deps.transport.request({ method: "GET", path, query: { per_page: 5 } })).data;
-      expect(ids(fromCli), path).toHaveLength(5);
-      expect(ids(fromCli), path).toEqual(ids(builtIn));
-    }
-  });
+  it(
+    "serves the same demo workspace, with the same ids, as npm start's built-in emulator",
+    async () => {
+      const emulator = start(["emulator", "--port", "0"]);
+      const url = (await emulator.waitForOutput(/listening on (http:\/\/127\.0\.0\.1:\d+)/))[1] as string;
+      const { dir, cleanup } = makeTempDir();
+      cleanups.push(cleanup);
+      const config = loadConfig({ env: { SWITCHBOARD_DB_PATH: join(dir, "sb.db"), SWITCHBOARD_LOG_LEVEL: "silent" }, envFile: false, cwd: dir });
+      const deps = createDeps(config, { logger: createSilentLogger() });
+      cleanups.push(() => closeDeps(deps));
+      expect(deps.transport.usesEmulator()).toBe(true);
+      const lists = { "/contacts": "data", "/conversations": "conversations", "/companies": "data" } as const;
+      for (const [path, key] of Object.entries(lists)) {
+        const ids = (page: unknown) => ((page as Record<string, { id: string }[]>)[key] ?? []).map((item) => item.id);
+        const fromCli = await (await fetch(`${url}${path}?per_page=5`, { headers: { Authorization: "Bearer emulator-token" } })).json();
+        const builtIn = (await deps.transport.request({ method: "GET", path, query: { per_page: 5 } })).data;
+        expect(ids(fromCli), path).toHaveLength(5);
+        expect(ids(fromCli), path).toEqual(ids(builtIn));
+      }
+    },
+    PROCESSES_TIMEOUT_MS,
+  );
 
-  it("says in one line that its port is taken, and exits 1", async () => {
-    const port = await occupiedPort();
-    const result = await run(["emulator", "--port", String(port)]);
-    expect(result).toEqual({
-      code: 1,
-      out: "",
-      err: `switchboard: Port ${port} is already in use; pass another --port (0 picks a free one) or stop the other process\n`,
-    });
-  });
+  it(
+    "says in one line that its port is taken, and exits 1",
+    async () => {
+      const port = await occupiedPort();
+      const result = await run(["emulator", "--port", String(port)]);
+      expect(result).toEqual({
+        code: 1,
+        out: "",
+        err: `switchboard: Port ${port} is already in use; pass another --port (0 picks a free one) or stop the other process\n`,
+      });
+    },
+    PROCESSES_TIMEOUT_MS,
+  );
 
   it("repeats the emulator's own defaults in its help (kept light so control commands start fast)", () => {
     expect(EMULATOR_CLI_DEFAULTS).toEqual({
@@ -168,15 +193,19 @@ describe("switchboard emulator (CLI)", () => {
     });
   });
 
-  it("faults --help lists every option the command accepts", async () => {
-    const program = await buildCli([], { all: true });
-    const faults = program.commands.find((c) => c.name() === "emulator")?.commands.find((c) => c.name() === "faults") as Command;
-    const accepted = faults.options.map((option) => option.long as string);
-    expect(accepted).toEqual(["--url", "--token", "--burst", "--error-rate", "--latency", "--rate-limit", "--reset"]);
-    const help = await run(["emulator", "faults", "--help"]);
-    expect(help.code).toBe(0);
-    for (const flag of accepted) expect(help.out).toContain(flag);
-  });
+  it(
+    "faults --help lists every option the command accepts",
+    async () => {
+      const program = await buildCli([], { all: true });
+      const faults = program.commands.find((c) => c.name() === "emulator")?.commands.find((c) => c.name() === "faults") as Command;
+      const accepted = faults.options.map((option) => option.long as string);
+      expect(accepted).toEqual(["--url", "--token", "--burst", "--error-rate", "--latency", "--rate-limit", "--reset"]);
+      const help = await run(["emulator", "faults", "--help"]);
+      expect(help.code).toBe(0);
+      for (const flag of accepted) expect(help.out).toContain(flag);
+    },
+    PROCESSES_TIMEOUT_MS,
+  );
 });
 
 describe("switchboard (CLI)", () => {
@@ -186,29 +215,41 @@ describe("switchboard (CLI)", () => {
   });
   afterAll(() => slack.close());
 
-  it("--help lists every command group and --version prints the package version", async () => {
-    const help = await run(["--help"]);
-    expect(help.code).toBe(0);
-    for (const group of COMMAND_GROUPS) expect(help.out).toMatch(new RegExp(`^  ${group.name} `, "m"));
-    expect(await run(["--version"])).toEqual({ code: 0, out: `${VERSION}\n`, err: "" });
-  });
+  it(
+    "--help lists every command group and --version prints the package version",
+    async () => {
+      const help = await run(["--help"], { launcher: true });
+      expect(help.code).toBe(0);
+      for (const group of COMMAND_GROUPS) expect(help.out).toMatch(new RegExp(`^  ${group.name} `, "m"));
+      expect(await run(["--version"], { launcher: true })).toEqual({ code: 0, out: `${VERSION}\n`, err: "" });
+    },
+    PROCESSES_TIMEOUT_MS,
+  );
 
-  it("tools list prints all 133 tools from the compiled CLI (its data files resolve from dist/)", async () => {
-    const list = await run(["tools", "list"]);
-    expect(list.code).toBe(0);
-    const lines = list.out.trimEnd().split("\n");
-    expect(lines[0]).toMatch(/^NAME +RISK +METHOD +PATH +TITLE$/);
-    expect(lines).toHaveLength(134);
-  });
+  it(
+    "tools list prints all 133 tools from the compiled CLI (its data files resolve from dist/)",
+    async () => {
+      const list = await run(["tools", "list"]);
+      expect(list.code).toBe(0);
+      const lines = list.out.trimEnd().split("\n");
+      expect(lines[0]).toMatch(/^NAME +RISK +METHOD +PATH +TITLE$/);
+      expect(lines).toHaveLength(134);
+    },
+    PROCESSES_TIMEOUT_MS,
+  );
 
-  it("shows a group's own help, and suggests a command for a typo", async () => {
-    const tools = await run(["tools", "--help"]);
-    expect(tools.out).toContain("list [options]");
-    const typo = await run(["tols"]);
-    expect(typo.code).toBe(1);
-    expect(typo.err).toContain("unknown command 'tols'");
-    expect(typo.err).toContain("(Did you mean tools?)");
-  });
+  it(
+    "shows a group's own help, and suggests a command for a typo",
+    async () => {
+      const tools = await run(["tools", "--help"]);
+      expect(tools.out).toContain("list [options]");
+      const typo = await run(["tols"]);
+      expect(typo.code).toBe(1);
+      expect(typo.err).toContain("unknown command 'tols'");
+      expect(typo.err).toContain("(Did you mean tools?)");
+    },
+    PROCESSES_TIMEOUT_MS,
+  );
 
   it("describes each group in the top-level help with the words the group itself uses", async () => {
     const program = await buildCli([], { all: true });
@@ -219,22 +260,26 @@ describe("switchboard (CLI)", () => {
     expect(requestedGroup(["--version"])).toBeUndefined();
   });
 
-  it("start says in one line that PORT is taken, and exits 1", async () => {
-    const port = await occupiedPort();
-    const { dir, cleanup } = makeTempDir();
-    cleanups.push(cleanup);
-    const result = await run(["start"], {
-      cwd: dir,
-      env: {
-        PORT: String(port),
-        SLACK_BOT_TOKEN: "xoxb-cli-test",
-        SLACK_SIGNING_SECRET: "0123456789abcdef0123456789abcdef",
-        SLACK_API_URL: slack.apiUrl,
-        SWITCHBOARD_PERSONAS_FILE: join(ROOT, "data/personas.yml"),
-        SWITCHBOARD_LOG_LEVEL: "silent",
-      },
-    });
-    expect(result.err).toBe(`switchboard: PORT ${port} is already in use; set PORT or stop the other process\n`);
-    expect(result.code).toBe(1);
-  });
+  it(
+    "start says in one line that PORT is taken, and exits 1",
+    async () => {
+      const port = await occupiedPort();
+      const { dir, cleanup } = makeTempDir();
+      cleanups.push(cleanup);
+      const result = await run(["start"], {
+        cwd: dir,
+        env: {
+          PORT: String(port),
+          SLACK_BOT_TOKEN: "xoxb-cli-test",
+          SLACK_SIGNING_SECRET: "0123456789abcdef0123456789abcdef",
+          SLACK_API_URL: slack.apiUrl,
+          SWITCHBOARD_PERSONAS_FILE: join(ROOT, "data/personas.yml"),
+          SWITCHBOARD_LOG_LEVEL: "silent",
+        },
+      });
+      expect(result.err).toBe(`switchboard: PORT ${port} is already in use; set PORT or stop the other process\n`);
+      expect(result.code).toBe(1);
+    },
+    PROCESSES_TIMEOUT_MS,
+  );
 });

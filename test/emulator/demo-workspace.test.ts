@@ -114,6 +114,19 @@ describe("generateDemoWorkspace", () => {
     expect(all.some((c) => c.state === "snoozed" && c.snoozed_until !== null && c.snoozed_until > NOW)).toBe(true);
   });
 
+  it("has VIPs waiting over an hour and conversations reopened three or more times, waiting again, for escalation to find", () => {
+    const vipIds = new Set(workspace.contacts.filter((c) => c.custom_attributes.plan === "vip").map((c) => c.id));
+    const waiting = workspace.conversations.filter((c) => c.state === "open" && c.waiting_since !== null);
+    const vipWaiting = waiting.filter((c) => vipIds.has(c.contacts.contacts[0]?.id ?? "") && NOW - (c.waiting_since ?? NOW) >= 3600);
+    expect(vipWaiting.length).toBeGreaterThanOrEqual(3);
+    const reopened = waiting.filter((c) => c.statistics.count_reopens >= 3);
+    expect(reopened.length).toBeGreaterThanOrEqual(3);
+    for (const c of reopened) expect(c.conversation_parts.conversation_parts.at(-1)?.author.type).not.toBe("admin");
+    // A small workspace stays purely random.
+    const small = generateDemoWorkspace({ seed: 7, conversations: 50, now: NOW }, dataset);
+    expect(small.conversations.some((c) => c.statistics.count_reopens >= 3)).toBe(false);
+  });
+
   it("keeps state and statistics consistent with the parts", () => {
     for (const c of workspace.conversations) {
       const parts = c.conversation_parts.conversation_parts;

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { ScriptedChatModel, say } from "../fakes/scripted-model.js";
 import { makeTempDir } from "../helpers/temp-dir.js";
 import { APPROVER, assignmentsOf, blocksText, CHANNEL, type Doc, NO_MATCH, OUTSIDER, posts, type Rig, startRig } from "./support.js";
 
@@ -76,6 +77,24 @@ describe("escalation end to end: emulator webhooks → inbox handler → Slack c
     expect(posts(rig)).toHaveLength(0);
   });
 
+  it("with a model, a reason the rules cannot read is added from the customer's own words; without one, nothing is raised", async () => {
+    const body = "Hesabımı kapatmak istiyorum, başka bir bankaya geçiyorum.";
+    rig = await startRig(temp.dir);
+    rig.emulator.simulate("conversation", { body });
+    await rig.settle();
+    expect(posts(rig)).toHaveLength(0);
+    await rig.close();
+
+    const model = new ScriptedChatModel([say(JSON.stringify({ reasons: [{ code: "churn_risk", quote: "başka bir bankaya geçiyorum" }] }))]);
+    rig = await startRig(temp.dir, { judgeModel: model });
+    const created = rig.emulator.simulate("conversation", { body });
+    await rig.settle();
+    const cards = posts(rig);
+    expect(cards).toHaveLength(1);
+    expect(cards[0]?.args.text).toBe(`Escalation on conversation ${created.id}: Churn risk`);
+    expect(model.calls).toHaveLength(1);
+  });
+
   it("a new reason in the same episode updates the card and says what changed; a teammate reply ends the episode", async () => {
     rig = await startRig(temp.dir);
     const created = rig.emulator.simulate("conversation", { body: "This is unacceptable, my card has been blocked for a week." });
@@ -134,10 +153,13 @@ describe("escalation end to end: emulator webhooks → inbox handler → Slack c
 });
 
 describe("escalation sweep over the demo workspace", () => {
-  it("finds waiting and angry conversations and posts at most N, highest scores first", async () => {
+  it("finds angry, long-waiting, VIP-waiting and reopened conversations and posts at most N, highest scores first", async () => {
     const rig = await startRig(temp.dir, { seed: 42, conversations: 2000, maxAlerts: 2 });
     try {
       const first = await rig.workflow.sweep();
+      const kinds = new Set(first.found.flatMap((f) => f.reasons));
+      for (const kind of ["angry_customer", "long_wait", "vip_waiting", "repeated_reopen"]) expect(kinds, kind).toContain(kind);
+      expect(first.found.length).toBeGreaterThan(2);
       expect(first.posted).toHaveLength(2);
       expect(first.summary).toMatch(/^posted 2 alerts from \d+ waiting conversations, \d+ more held back by the limit of 2/);
       expect((first.posted[0]?.score ?? 0) >= (first.posted[1]?.score ?? 0)).toBe(true);

@@ -25,6 +25,7 @@ import { createEscalationDecisions } from "../../src/workflows/escalation/decisi
 import type { EscalationDeps } from "../../src/workflows/escalation/deps.js";
 import { createEscalationWorkflow } from "../../src/workflows/escalation/escalation-workflow.js";
 import { registerEscalationInbox } from "../../src/workflows/escalation/inbox-handlers.js";
+import { createModelTextJudge, type TextJudgeModel } from "../../src/workflows/escalation/text-judge.js";
 import { createWritesService } from "../../src/writes/writes-service.js";
 import { createToolExecutor } from "../../tools/execute.js";
 import { allTools } from "../../tools/index.js";
@@ -54,7 +55,14 @@ export interface Rig {
 
 export async function startRig(
   dir: string,
-  options: { conversations?: number; seed?: number; maxAlerts?: number; workspace?: (o: DemoOptions) => DemoWorkspace } = {},
+  options: {
+    conversations?: number;
+    seed?: number;
+    maxAlerts?: number;
+    workspace?: (o: DemoOptions) => DemoWorkspace;
+    /** A chat model that judges the text reasons (the scripted one in tests); absent: rules alone. */
+    judgeModel?: TextJudgeModel;
+  } = {},
 ): Promise<Rig> {
   const handlers = new Map<string, InboxHandler[]>();
   const running = new Set<Promise<void>>();
@@ -124,6 +132,7 @@ export async function startRig(
     directory: createTeammateDirectory({ slack: web, transport }),
     now: () => clock.now,
   };
+  if (options.judgeModel) deps.textJudge = createModelTextJudge(options.judgeModel, deps.settings);
   const workflow = createEscalationWorkflow(deps);
   registerEscalationInbox({ on: (topic, handler) => handlers.set(topic, [...(handlers.get(topic) ?? []), handler]) }, { workflow });
   return {

@@ -96,9 +96,11 @@ describe("the playground page", () => {
     await mention.locator(".mention", { hasText: "@Switchboard" }).waitFor();
     await mention.locator(".replies", { hasText: /repl(y|ies)$/ }).waitFor();
     await mention.locator(".replies").click();
-    const card = p.locator("#thread .message", { hasText: "Approval needed" });
+    const pending = p.locator("#thread .message", { has: p.locator('button[data-action-id="approval_approve"]') });
+    await pending.waitFor();
+    // The card keeps its ts when the app updates it, while its wording changes: follow it by ts.
+    const card = p.locator(`#thread .message[data-ts="${await pending.getAttribute("data-ts")}"]`);
     const approve = card.locator('button[data-action-id="approval_approve"]');
-    await approve.waitFor();
     expect(await card.locator("button.bk-primary").textContent()).toBe("Approve");
     expect(await card.locator("button.bk-danger").textContent()).toBe("Reject");
     expect(await card.textContent()).toContain("Your refund is on its way.");
@@ -124,13 +126,15 @@ describe("the playground page", () => {
     const mention = p.locator("#messages .message", { hasText: `reply to conversation ${target.id}` });
     await mention.locator(".replies", { hasText: /repl(y|ies)$/ }).waitFor();
     await mention.locator(".replies").click();
-    await p.locator('#thread button[data-action-id="approval_reject"]').click();
+    const pending = p.locator("#thread .message", { has: p.locator('button[data-action-id="approval_reject"]') });
+    await pending.waitFor();
+    const card = p.locator(`#thread .message[data-ts="${await pending.getAttribute("data-ts")}"]`);
+    await card.locator('button[data-action-id="approval_reject"]').click();
     const modal = p.locator(".dialog.modal");
     await modal.waitFor();
     await modal.locator("textarea.bk-text-input").fill("Wrong customer");
     await modal.locator('[data-role="modal-submit"]').click();
     await modal.waitFor({ state: "detached" });
-    const card = p.locator("#thread .message", { hasText: "Approval needed" });
     await card.locator("text=Rejected by").waitFor();
     expect(await card.textContent()).toContain("Wrong customer");
     expect(comments(pg, target.id)).toHaveLength(before);

@@ -3,6 +3,7 @@
  * HTTP server in the app's place to check that what the page does arrives signed and shaped as Slack sends it.
  */
 import { createHmac } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Resvg } from "@resvg/resvg-js";
 import { WebClient } from "@slack/web-api";
@@ -14,6 +15,7 @@ import { pageFolder } from "../../src/playground/page-assets.js";
 import { slackSignature } from "../../src/playground/request-signer.js";
 import { type RunningPlayground, startPlayground } from "../../src/playground/start-playground.js";
 import { type LocalServer, type RecordedRequest, sendJson, startLocalServer } from "../helpers/local-server.js";
+import { makeTempDir } from "../helpers/temp-dir.js";
 
 let playground: RunningPlayground | undefined;
 let emulator: RunningEmulator | undefined;
@@ -294,6 +296,9 @@ describe("the demo buttons", () => {
     const note = pg.state.messages.at(-1)!;
     expect(note).toMatchObject({ channel: pg.workspace.supportChannel, author: "Playground", ephemeralTo: pg.workspace.person.id });
 
+    await ui(pg, "/ui/demo/customer", { body: "<!channel> look at <https://evil.example|my bank>" });
+    expect(pg.state.messages.at(-1)?.text).toContain("“&lt;!channel&gt; look at &lt;https://evil.example|my bank&gt;”");
+
     const angry = await ui(pg, "/ui/demo/angry", {});
     expect(((await angry.json()) as { summary: string }).summary).toContain("UNACCEPTABLE");
 
@@ -323,9 +328,23 @@ describe("the demo buttons", () => {
 });
 
 describe("the page files", () => {
-  it("are found from the sources and from the compiled tree (dist/src/playground)", () => {
+  it("are found beside the module, or in the sources when running compiled from dist/src/playground", () => {
     const sources = join(import.meta.dirname, "../../src/playground");
     expect(pageFolder(sources)).toBe(join(sources, "page"));
-    expect(pageFolder(join(import.meta.dirname, "../../dist/src/playground"))).toBe(join(sources, "page"));
+    const temp = makeTempDir("switchboard-page-");
+    try {
+      mkdirSync(join(temp.dir, "src/playground/page"), { recursive: true });
+      writeFileSync(join(temp.dir, "src/playground/page/index.html"), "<!doctype html>");
+      mkdirSync(join(temp.dir, "dist/src/playground"), { recursive: true });
+      expect(pageFolder(join(temp.dir, "dist/src/playground"))).toBe(join(temp.dir, "src/playground/page"));
+    } finally {
+      temp.cleanup();
+    }
+    const empty = makeTempDir("switchboard-nopage-");
+    try {
+      expect(() => pageFolder(join(empty.dir, "dist/src/playground"))).toThrow(/page files are missing/);
+    } finally {
+      empty.cleanup();
+    }
   });
 });

@@ -74,7 +74,8 @@ describe("approval card", () => {
     const text = JSON.stringify(card.blocks);
     expect(text).toContain("Close conversation 123");
     expect(text).toContain("Closing &lt;now&gt; &amp; thanks");
-    expect(text).toContain("cannot be undone");
+    expect(text).toContain("can be reopened later");
+    expect(text).not.toContain("cannot be undone");
     const actions = card.blocks.find((b) => b.type === "actions") as { elements: { action_id: string; value: string }[] };
     expect(actions.elements.map((e) => e.action_id)).toEqual(["approval_approve", "approval_edit", "approval_reject"]);
     expect(decodeApprovalRef(actions.elements[0].value)).toEqual({ approvalId: "apr_1", runId: "run_1" });

@@ -43,11 +43,7 @@ export const UNSEEN_CASES: LabelledCase[] = [
     parts: [
       ["u", 9, "My card was declined at the pharmacy."],
       ["a", 8, "Sorry Dan, it looks like a temporary block; I've lifted it."],
-      [
-        "u",
-        2,
-        "Oh wonderful, declined at the pharmacy AGAIN, with a queue behind me. Truly stellar work, guys. Ten out of ten, would be humiliated again.",
-      ],
+      ["u", 2, "Oh wonderful, declined at the pharmacy AGAIN, with a queue behind me. Truly stellar work, guys. Ten out of ten, would be humiliated again."],
     ],
   },
   {
@@ -59,7 +55,7 @@ export const UNSEEN_CASES: LabelledCase[] = [
       [
         "u",
         5,
-        "Hello,\n\nI am writing about my account ending 4471. On the 2nd I moved my savings into the fixed saver because your website promised 4.1%. On the 9th I got an email telling me the rate is now 3.2% \"for existing customers\". I phoned, I was put on hold for forty minutes, then the line dropped. I tried the chat, I was told to phone. I have been a customer for eleven years and never once complained.\n\nI am frankly disgusted by how I have been treated. Nobody takes ownership, everyone passes me along, and I am expected to be grateful for it.\n\nPlease explain which rate applies and why I was never told.\n\nMargaret Ellis",
+        'Hello,\n\nI am writing about my account ending 4471. On the 2nd I moved my savings into the fixed saver because your website promised 4.1%. On the 9th I got an email telling me the rate is now 3.2% "for existing customers". I phoned, I was put on hold for forty minutes, then the line dropped. I tried the chat, I was told to phone. I have been a customer for eleven years and never once complained.\n\nI am frankly disgusted by how I have been treated. Nobody takes ownership, everyone passes me along, and I am expected to be grateful for it.\n\nPlease explain which rate applies and why I was never told.\n\nMargaret Ellis',
       ],
     ],
   },
@@ -760,7 +756,11 @@ export const UNSEEN_CASES: LabelledCase[] = [
     parts: [
       ["u", 9, "C'est inadmissible, je vais fermer mon compte si ma carte n'arrive pas !"],
       ["a", 8, "Votre carte a été expédiée ce matin."],
-      ["u", 4, "Merci, je l'ai reçue.\n\nLe lundi, Ana Ruiz a écrit :\n> Votre carte a été expédiée ce matin.\n> C'est inadmissible, je vais fermer mon compte si ma carte n'arrive pas !"],
+      [
+        "u",
+        4,
+        "Merci, je l'ai reçue.\n\nLe lundi, Ana Ruiz a écrit :\n> Votre carte a été expédiée ce matin.\n> C'est inadmissible, je vais fermer mon compte si ma carte n'arrive pas !",
+      ],
     ],
   },
   {

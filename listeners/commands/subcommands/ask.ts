@@ -3,7 +3,7 @@
  * bot cannot post there (not invited), the person is told privately how to fix it.
  */
 import { newErrorReference, toUserMessage } from "../../../src/errors.js";
-import { escapeMrkdwn, truncate } from "../../../src/slack/blocks/mrkdwn.js";
+import { escapeMrkdwn, fallbackText, truncate } from "../../../src/slack/blocks/mrkdwn.js";
 import { usageHelp } from "../../../src/slack/blocks/usage-help.js";
 import { askInThread } from "../../../src/slack/flows/run-presenter.js";
 import { personaForChannel } from "../../../src/slack/slack-app-context.js";
@@ -30,7 +30,7 @@ export const askSubcommand: Subcommand = async (input) => {
     let rootTs: string;
     try {
       rootTs = await context.poster.post(command.channel_id, {
-        text: `<@${command.user_id}> asked: ${truncate(rest, 200)}`,
+        text: `<@${command.user_id}> asked: ${fallbackText(rest, 200)}`,
         blocks: [
           {
             type: "section",

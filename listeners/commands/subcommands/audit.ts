@@ -16,17 +16,17 @@ export const auditSubcommand: Subcommand = async (input) => {
     return;
   }
   const lines = entries.map(auditLine);
-  const blocks = [];
-  for (let i = 0; i < lines.length; i += 12)
-    blocks.push({
-      type: "section",
-      text: {
-        type: "mrkdwn",
-        text: lines
-          .slice(i, i + 12)
-          .join("\n")
-          .slice(0, 2990),
-      },
-    });
-  await ephemeral(input, { text: `The last ${entries.length} tool calls`, blocks });
+  // Sections of whole lines, each within Slack's 3,000 characters.
+  const blocks: { type: "section"; text: { type: "mrkdwn"; text: string } }[] = [];
+  let chunk: string[] = [];
+  const flush = () => {
+    if (chunk.length > 0) blocks.push({ type: "section", text: { type: "mrkdwn", text: chunk.join("\n").slice(0, 2990) } });
+    chunk = [];
+  };
+  for (const line of lines) {
+    if ([...chunk, line].join("\n").length > 2990) flush();
+    chunk.push(line);
+  }
+  flush();
+  await ephemeral(input, { text: `The last ${entries.length} tool calls`, blocks: blocks.slice(0, 50) });
 };

@@ -17,7 +17,7 @@ export const personaSubcommand: Subcommand = async (input) => {
     const current = personaForChannel(context, channel);
     const summary = personas.get(current);
     await ephemeral(input, {
-      text: `This channel uses the ${current} persona.`,
+      text: escapeMrkdwn(`This channel uses the ${current} persona.`),
       blocks: [
         {
           type: "section",
@@ -32,19 +32,25 @@ export const personaSubcommand: Subcommand = async (input) => {
   const chosen = personas.get(name) ?? personas.list().find((p) => p.name.toLowerCase() === name.toLowerCase());
   if (!chosen) {
     await ephemeral(input, {
-      text: `There is no persona called “${name}”.`,
+      text: escapeMrkdwn(`There is no persona called “${name}”.`),
       blocks: [{ type: "section", text: { type: "mrkdwn", text: `There is no persona called “${escapeMrkdwn(name)}”. Choose one of:\n${choices}` } }],
     });
     return;
   }
-  // A persona decides what the agent may do in the channel, so only someone who could approve its changes
-  // may put it in charge here.
-  if (!(await isSlackApprover(context, args.command.user_id, chosen.name))) {
-    await ephemeral(input, {
-      text: `Only the approvers of the ${chosen.name} persona can make it this channel's persona; it still uses ${personaForChannel(context, channel)}.`,
-    });
+  // A persona decides what the agent may do in the channel, so switching needs the standing to approve for the
+  // persona in charge now and for the one taking over: otherwise anyone could hand the channel to a persona
+  // whose writes run on their own.
+  const current = personaForChannel(context, channel);
+  const user = args.command.user_id;
+  for (const name of new Set([current, chosen.name])) {
+    if (await isSlackApprover(context, user, name)) continue;
+    const approvers = personas.get(name)?.approvers ?? [];
+    const who = approvers.map((id) => (id.startsWith("S") ? `<!subteam^${id}>` : `<@${id}>`)).join(", ");
+    const role = name === current ? "the persona this channel uses now" : "the persona you chose";
+    const words = `Only the approvers of the ${escapeMrkdwn(name)} persona (${role}) can switch this channel to ${escapeMrkdwn(chosen.name)}; it still uses ${escapeMrkdwn(current)}.`;
+    await ephemeral(input, { text: `${words}${who ? ` They are ${who}.` : ""}` });
     return;
   }
-  context.channels.setPersona(channel, chosen.name, args.command.user_id);
-  await ephemeral(input, { text: `This channel now uses the ${chosen.name} persona: ${chosen.scope}.` });
+  context.channels.setPersona(channel, chosen.name, user);
+  await ephemeral(input, { text: escapeMrkdwn(`This channel now uses the ${chosen.name} persona: ${chosen.scope}.`) });
 };

@@ -25,6 +25,10 @@ export interface Evidence {
   partId?: string;
   /** The customer's words that matched, or the timing in words ("waited 41 h"). */
   detail: string;
+  /** What the reason rests on: the customer's words (a model may judge these) or timing and counts (code only). */
+  basis?: "text" | "timing";
+  /** Set when a model judged the text reasons: it confirmed a rule's finding, or added one the rules missed. */
+  model?: "confirmed" | "added";
 }
 
 export interface EscalationScore {
@@ -97,14 +101,14 @@ export function scoreConversation(input: ScoreInput, settings: ScoreSettings): E
   if (!waitingOnTeam) return none;
 
   const evidence: Evidence[] = [];
-  const add = (reason: ReasonCode, detail: string, partId?: string) => {
-    if (!evidence.some((e) => e.reason === reason)) evidence.push({ reason, detail, partId });
+  const add = (reason: ReasonCode, detail: string, partId?: string, basis: "text" | "timing" = "timing") => {
+    if (!evidence.some((e) => e.reason === reason)) evidence.push({ reason, detail, partId, basis });
   };
   const firstAsking = asking[0] as Message;
   const waited = Math.max(0, now - firstAsking.at);
 
   for (const message of unanswered) {
-    for (const hit of judgeText(message.text)) add(hit.reason, `"${hit.words}"`, message.id);
+    for (const hit of judgeText(message.text)) add(hit.reason, `"${hit.words}"`, message.id, "text");
   }
 
   if (waited >= settings.longWaitHours * HOUR) add("long_wait", `waited ${hoursText(waited)} with no teammate reply`, firstAsking.id);
@@ -121,7 +125,7 @@ export function scoreConversation(input: ScoreInput, settings: ScoreSettings): E
       const folded = fold(message.text);
       const said = UNANSWERED_BEFORE.map((pattern) => pattern.exec(folded)).find(Boolean);
       if (said) {
-        add("repeated_contact", `"${said[0]}"`, message.id);
+        add("repeated_contact", `"${said[0]}"`, message.id, "text");
         break;
       }
     }
@@ -151,7 +155,7 @@ export function scoreConversation(input: ScoreInput, settings: ScoreSettings): E
 }
 
 /** Independent risks: 1 − Π(1 − w). A long wait grows heavier as it doubles past the threshold. */
-function combine(reasons: readonly ReasonCode[], waited: number, settings: ScoreSettings): number {
+export function combine(reasons: readonly ReasonCode[], waited: number, settings: ScoreSettings): number {
   if (reasons.length === 0) return 0;
   let keep = 1;
   for (const reason of reasons) {

@@ -7,7 +7,7 @@ import { sphericalKMeans } from "./kmeans.js";
 
 export interface KnnGraph {
   n: number;
-  /** Symmetric adjacency in CSR form; weights are cosine similarities (clamped at 0). */
+  /** Symmetric adjacency in CSR form; weights come from cosine similarities (see KnnOptions.bandwidth). */
   indptr: Int32Array;
   indices: Int32Array;
   weights: Float64Array;
@@ -18,6 +18,11 @@ export interface KnnOptions {
   /** How many coarse cells each point searches. */
   probes?: number;
   seed?: number;
+  /**
+   * Edge weight exp((similarity − 1) / bandwidth): a close neighbour counts much more than a distant one, which
+   * a plain cosine weight (0.5 against 0.9) hardly tells apart. Without it, the weight is the cosine itself.
+   */
+  bandwidth?: number;
 }
 
 function dot(a: Float64Array, ai: number, b: Float64Array, bi: number, dims: number): number {
@@ -26,49 +31,52 @@ function dot(a: Float64Array, ai: number, b: Float64Array, bi: number, dims: num
   return s;
 }
 
-function coarseCells(points: Float64Array, n: number, dims: number, seed: number): { cellOf: Int32Array; centroids: Float64Array; cells: number } {
+/** Coarse cells by a quick k-means on an evenly spaced sample: the cells only need to be roughly right. */
+function coarseCentroids(points: Float64Array, n: number, dims: number, seed: number): { centroids: Float64Array; cells: number } {
   const cells = Math.max(1, Math.min(n, Math.round(Math.sqrt(n))));
-  // Train the cells on an evenly spaced sample: the cells only need to be roughly right.
-  const sampleSize = Math.min(n, 40 * cells);
+  const sampleSize = Math.min(n, 20 * cells);
   const step = n / sampleSize;
   const sample = new Float64Array(sampleSize * dims);
   for (let s = 0; s < sampleSize; s++) sample.set(points.subarray(Math.floor(s * step) * dims, Math.floor(s * step) * dims + dims), s * dims);
-  const { centroids } = sphericalKMeans(sample, sampleSize, dims, { k: cells, restarts: 1, maxIterations: 8, seed });
-  const cellOf = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    let best = 0;
-    let bestSim = Number.NEGATIVE_INFINITY;
-    for (let c = 0; c < cells; c++) {
-      const s = dot(points, i * dims, centroids, c * dims, dims);
-      if (s > bestSim) {
-        bestSim = s;
-        best = c;
-      }
-    }
-    cellOf[i] = best;
-  }
-  return { cellOf, centroids, cells };
+  const { centroids } = sphericalKMeans(sample, sampleSize, dims, { k: cells, restarts: 1, maxIterations: 5, seed });
+  return { centroids, cells };
 }
 
 export function buildKnnGraph(points: Float64Array, n: number, dims: number, options: KnnOptions): KnnGraph {
   const m = Math.max(1, Math.min(options.neighbours, n - 1));
-  const { cellOf, centroids, cells } = coarseCells(points, n, dims, options.seed ?? 5);
-  const members: number[][] = Array.from({ length: cells }, () => []);
-  for (let i = 0; i < n; i++) members[cellOf[i]].push(i);
+  const { centroids, cells } = coarseCentroids(points, n, dims, options.seed ?? 5);
   const probes = Math.min(cells, options.probes ?? 3);
+  // Each point's nearest cells, best first: the first is its own cell, the others are searched as well.
+  const nearCells = new Int32Array(n * probes);
+  const cellSims = new Float64Array(cells);
+  const chosen = new Int32Array(probes);
+  for (let i = 0; i < n; i++) {
+    for (let c = 0; c < cells; c++) cellSims[c] = dot(points, i * dims, centroids, c * dims, dims);
+    topCells(cellSims, cells, chosen);
+    nearCells.set(chosen, i * probes);
+  }
+  const cellOf = (i: number) => nearCells[i * probes];
+  // Points are copied in cell order, so that scanning a cell reads one contiguous block of memory.
+  const cellStart = new Int32Array(cells + 1);
+  for (let i = 0; i < n; i++) cellStart[cellOf(i) + 1]++;
+  for (let c = 0; c < cells; c++) cellStart[c + 1] += cellStart[c];
+  const fill = cellStart.slice(0, cells);
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[fill[cellOf(i)]++] = i;
+  const sorted = new Float64Array(n * dims);
+  for (let r = 0; r < n; r++) sorted.set(points.subarray(order[r] * dims, order[r] * dims + dims), r * dims);
 
   const neighbour = new Int32Array(n * m).fill(-1);
   const similarity = new Float64Array(n * m).fill(Number.NEGATIVE_INFINITY);
-  const cellSims = new Float64Array(cells);
-  const cellOrder = Array.from({ length: cells }, (_, c) => c);
   for (let i = 0; i < n; i++) {
-    for (let c = 0; c < cells; c++) cellSims[c] = dot(points, i * dims, centroids, c * dims, dims);
-    cellOrder.sort((x, y) => cellSims[y] - cellSims[x] || x - y);
     const base = i * m;
     for (let p = 0; p < probes; p++) {
-      for (const j of members[cellOrder[p]]) {
+      const cell = nearCells[i * probes + p];
+      if (cell < 0) continue;
+      for (let r = cellStart[cell]; r < cellStart[cell + 1]; r++) {
+        const j = order[r];
         if (j === i) continue;
-        const s = dot(points, i * dims, points, j * dims, dims);
+        const s = dot(points, i * dims, sorted, r * dims, dims);
         if (s <= similarity[base + m - 1]) continue;
         // Insertion into the short sorted list of the best m so far.
         let q = m - 1;
@@ -82,17 +90,37 @@ export function buildKnnGraph(points: Float64Array, n: number, dims: number, opt
       }
     }
   }
-  return symmetrise(neighbour, similarity, n, m);
+  return symmetrise(neighbour, similarity, n, m, options.bandwidth);
+}
+
+/** The `chosen.length` most similar cells, best first (ties to the lower index), without sorting them all. */
+function topCells(sims: Float64Array, cells: number, chosen: Int32Array): void {
+  const want = chosen.length;
+  const best = new Float64Array(want).fill(Number.NEGATIVE_INFINITY);
+  chosen.fill(-1);
+  for (let c = 0; c < cells; c++) {
+    const s = sims[c];
+    if (s <= best[want - 1]) continue;
+    let q = want - 1;
+    while (q > 0 && best[q - 1] < s) {
+      best[q] = best[q - 1];
+      chosen[q] = chosen[q - 1];
+      q--;
+    }
+    best[q] = s;
+    chosen[q] = c;
+  }
 }
 
 /** An edge exists when either end lists the other; its weight is their similarity. */
-function symmetrise(neighbour: Int32Array, similarity: Float64Array, n: number, m: number): KnnGraph {
+function symmetrise(neighbour: Int32Array, similarity: Float64Array, n: number, m: number, bandwidth?: number): KnnGraph {
   const lists: Map<number, number>[] = Array.from({ length: n }, () => new Map());
   for (let i = 0; i < n; i++) {
     for (let q = 0; q < m; q++) {
       const j = neighbour[i * m + q];
       if (j < 0) continue;
-      const w = Math.max(0, similarity[i * m + q]);
+      const s = similarity[i * m + q];
+      const w = bandwidth ? Math.exp((s - 1) / bandwidth) : Math.max(0, s);
       lists[i].set(j, w);
       lists[j].set(i, w);
     }

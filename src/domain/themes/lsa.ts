@@ -6,8 +6,55 @@ import { EigenvalueDecomposition, Matrix } from "ml-matrix";
 import { createRng } from "./prng.js";
 import { multiplyDense, multiplyTransposeDense, type SparseRows } from "./sparse.js";
 
-/** Orthonormalises the columns of an (rows × width) row-major matrix in place (modified Gram-Schmidt). */
-export function orthonormalize(m: Float64Array, rows: number, width: number): void {
+/**
+ * Orthonormalises the columns of an (rows × width) row-major matrix in place. Cholesky QR (Gram matrix,
+ * Cholesky, one triangular solve per row) reads the rows in order and does half the work of Gram-Schmidt;
+ * run twice it is as accurate. Inside an iteration only the subspace matters, so `exact: false` runs it once.
+ * A rank-deficient input (tiny inputs) falls back to Gram-Schmidt.
+ */
+export function orthonormalize(m: Float64Array, rows: number, width: number, exact = true): void {
+  if (!choleskyQr(m, rows, width) || (exact && !choleskyQr(m, rows, width))) gramSchmidt(m, rows, width);
+}
+
+function choleskyQr(m: Float64Array, rows: number, width: number): boolean {
+  const gram = new Float64Array(width * width);
+  for (let r = 0; r < rows; r++) {
+    const base = r * width;
+    for (let i = 0; i < width; i++) {
+      const v = m[base + i];
+      if (v === 0) continue;
+      const gi = i * width;
+      for (let j = i; j < width; j++) gram[gi + j] += v * m[base + j];
+    }
+  }
+  // Upper-triangular R with RᵀR = gram, in place.
+  let largest = 0;
+  for (let i = 0; i < width; i++) largest = Math.max(largest, gram[i * width + i]);
+  for (let i = 0; i < width; i++) {
+    let pivot = gram[i * width + i];
+    for (let k = 0; k < i; k++) pivot -= gram[k * width + i] ** 2;
+    if (!(pivot > largest * 1e-10)) return false;
+    const rii = Math.sqrt(pivot);
+    gram[i * width + i] = rii;
+    for (let j = i + 1; j < width; j++) {
+      let v = gram[i * width + j];
+      for (let k = 0; k < i; k++) v -= gram[k * width + i] * gram[k * width + j];
+      gram[i * width + j] = v / rii;
+    }
+  }
+  // Each row x becomes x·R⁻¹ (forward substitution).
+  for (let r = 0; r < rows; r++) {
+    const base = r * width;
+    for (let j = 0; j < width; j++) {
+      let v = m[base + j];
+      for (let k = 0; k < j; k++) v -= m[base + k] * gram[k * width + j];
+      m[base + j] = v / gram[j * width + j];
+    }
+  }
+  return true;
+}
+
+function gramSchmidt(m: Float64Array, rows: number, width: number): void {
   // Work column-major so every inner loop walks contiguous memory.
   const cols = new Float64Array(rows * width);
   for (let r = 0; r < rows; r++) for (let j = 0; j < width; j++) cols[j * rows + r] = m[r * width + j];
@@ -42,7 +89,7 @@ export function lsa(a: SparseRows, options: LsaOptions): { vectors: Float64Array
   const omega = new Float64Array(a.cols * width);
   for (let i = 0; i < omega.length; i++) omega[i] = rng.gaussian();
   let q = multiplyDense(a, omega, width);
-  orthonormalize(q, a.rows, width);
+  orthonormalize(q, a.rows, width, false);
   for (let it = 0; it < (options.powerIterations ?? 2); it++) {
     // Only the short side is re-orthonormalised: the singular values of a row-normalised TF-IDF matrix are
     // modest, so one unnormalised half-step loses no useful precision and halves the cost.

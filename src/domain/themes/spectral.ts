@@ -26,14 +26,14 @@ export function spectralEmbedding(graph: KnnGraph, options: SpectralOptions): { 
   const rng = createRng(options.seed ?? 3);
   let x = new Float64Array(n * width);
   for (let i = 0; i < x.length; i++) x[i] = rng.gaussian();
-  orthonormalize(x, n, width);
+  orthonormalize(x, n, width, false);
   const iterations = options.iterations ?? 40;
   let y = new Float64Array(n * width);
   for (let it = 0; it < iterations; it++) {
     propagate(graph, normalised, x, y, width);
     [x, y] = [y, x];
     // Re-orthonormalising every few steps is enough to keep the subspace from collapsing, at a fraction of the cost.
-    if (it % 3 === 2 || it === iterations - 1) orthonormalize(x, n, width);
+    if (it % 3 === 2 || it === iterations - 1) orthonormalize(x, n, width, it === iterations - 1);
   }
   const out = new Float64Array(n * dims);
   for (let i = 0; i < n; i++) for (let c = 0; c < dims; c++) out[i * dims + c] = x[i * width + c];

@@ -9,6 +9,7 @@ import { ANGRY_CHANCE, chooseCourse, creationTimes, cumulative, replyDelay, samp
 import type { ArticleRef } from "./help-center.js";
 import { intentTagNames } from "./intents.js";
 import type { Rng } from "./prng.js";
+import { type ShowcasePlan, showcasePlans } from "./showcase.js";
 import { computeConversationStatistics, computeWaitingSince } from "./statistics.js";
 import type { SupportTeam } from "./team.js";
 import {
@@ -109,22 +110,21 @@ export function buildConversations(input: ConversationBuildInput): ConversationB
   const conversations: Conversation[] = new Array(times.length);
   let partCounter = 0;
 
-  for (let i = 0; i < times.length; i++) {
-    const created = times[i];
+  const build = (i: number, created: number, r: Rng, plan?: ShowcasePlan): Conversation => {
     const age = now - created;
-    const intentIndex = sampleIndex(created >= trendStart ? cumTrend : cumBase, rng.next());
+    const intentIndex = sampleIndex(created >= trendStart ? cumTrend : cumBase, r.next());
     const intent = intents[intentIndex];
     const texts = dataset.textsByIntent[intent];
-    const textIndex = rng.int(0, texts.length - 1);
-    const contactIndex = leads.length > 0 && (users.length === 0 || rng.chance(0.12)) ? rng.pick(leads) : rng.pick(users);
+    const textIndex = r.int(0, texts.length - 1);
+    const contactIndex = plan?.contactIndex ?? (leads.length > 0 && (users.length === 0 || r.chance(0.12)) ? r.pick(leads) : r.pick(users));
     const contact = contacts[contactIndex];
     const vip = vipByContact[contactIndex];
-    const course = chooseCourse(rng, age);
-    const angry = rng.chance(ANGRY_CHANCE[course]);
+    const course = plan?.course ?? chooseCourse(r, age);
+    const angry = plan ? plan.angry : r.chance(ANGRY_CHANCE[course]);
     const tagNames = tagNamesByIntent[intentIndex];
     const teamKey = teamFor(tagNames, vip);
     const teamAdmins = team.adminIdsByTeam[teamKey];
-    let responderId = teamAdmins[rng.int(0, teamAdmins.length - 1)];
+    let responderId = teamAdmins[r.int(0, teamAdmins.length - 1)];
     // Teammates who are away now do not pick up recent conversations.
     if (age < 3 * DAY && awayAdminIds.has(responderId)) responderId = teamAdmins.find((id) => !awayAdminIds.has(id)) ?? responderId;
     const responder = adminAuthors.get(responderId)!;
@@ -179,52 +179,63 @@ export function buildConversations(input: ConversationBuildInput): ConversationB
 
     let t = created;
     if (course === "neglected") {
-      const chasers = rng.int(0, angry ? 3 : 1);
+      const chasers = r.int(0, angry ? 3 : 1);
       for (let c = 0; c < chasers; c++) {
-        t += rng.int(20 * 60, 5 * HOUR);
-        add(t, "comment", false, rng.pick(chaseHtml), "open");
+        t += r.int(20 * 60, 5 * HOUR);
+        add(t, "comment", false, r.pick(chaseHtml), "open");
       }
     } else {
-      const delay = replyDelay(rng, vip);
-      if (rng.chance(0.7)) add(created + rng.int(5, Math.max(5, Math.min(600, delay - 1))), "assignment", true, null, "open");
+      const delay = replyDelay(r, vip);
+      if (r.chance(0.7)) add(created + r.int(5, Math.max(5, Math.min(600, delay - 1))), "assignment", true, null, "open");
       t = created + delay;
-      if (rng.chance(0.12)) add(t - 1, "note", true, rng.pick(noteHtml), "open");
+      if (r.chance(0.12)) add(t - 1, "note", true, r.pick(noteHtml), "open");
       const greeting = greetingByContact[contactIndex];
-      const answer = course === "awaiting_customer" ? rng.pick(infoHtml) : rng.pick(answerTailByIntent[intentIndex]);
+      const answer = course === "awaiting_customer" ? r.pick(infoHtml) : r.pick(answerTailByIntent[intentIndex]);
       add(t, "comment", true, greeting + answer, "open");
       if (course === "chased") {
-        t += rng.int(HOUR, 10 * HOUR);
-        add(t, "comment", false, rng.pick(chaseHtml), "open");
+        t += r.int(HOUR, 10 * HOUR);
+        add(t, "comment", false, r.pick(chaseHtml), "open");
       } else if (course === "snoozed") {
-        t += rng.int(60, 30 * 60);
-        const until = t + rng.int(DAY, 3 * DAY);
+        t += r.int(60, 30 * 60);
+        const until = t + r.int(DAY, 3 * DAY);
         if (add(t, "snoozed", true, null, "snoozed")) snoozedUntil = until;
         if (add(until, "unsnoozed", true, null, "open")) {
           snoozedUntil = undefined;
-          add(until + rng.int(10 * 60, 4 * HOUR), "close", true, null, "closed");
+          add(until + r.int(10 * 60, 4 * HOUR), "close", true, null, "closed");
         }
       } else if (course === "awaiting_customer") {
         // The team closes a question the customer never came back to after a few quiet days.
-        t += rng.int(2 * DAY, 5 * DAY);
+        t += r.int(2 * DAY, 5 * DAY);
         add(t, "close", true, null, "closed");
       } else if (course === "resolved" || course === "reopened") {
-        if (rng.chance(0.5)) {
-          t += rng.int(120, 3 * HOUR);
-          add(t, "comment", false, rng.pick(thanksHtml), "open");
-          if (rng.chance(0.6)) {
-            t += rng.int(60, HOUR);
-            add(t, "comment", true, rng.pick(closingHtml), "open");
+        if (r.chance(0.5)) {
+          t += r.int(120, 3 * HOUR);
+          add(t, "comment", false, r.pick(thanksHtml), "open");
+          if (r.chance(0.6)) {
+            t += r.int(60, HOUR);
+            add(t, "comment", true, r.pick(closingHtml), "open");
           }
         }
-        t += rng.int(10 * 60, DAY);
+        t += r.int(10 * 60, DAY);
         add(t, "close", true, null, "closed");
-        if (course === "reopened") {
-          t += rng.int(6 * HOUR, 5 * DAY);
-          add(t, "comment", false, angry ? angryReopenHtml : rng.pick(comebackHtml), "open");
-          t += replyDelay(rng, vip);
-          add(t, "comment", true, greeting + rng.pick(escalationHtml), "open");
+        if (course === "reopened" && plan?.reopens) {
+          // Showcase: the same problem back again and again, the last time still waiting on the team.
+          const last = now - r.int(HOUR, 10 * HOUR);
+          const step = Math.max(HOUR, Math.floor((last - t) / plan.reopens));
+          for (let k = 0; k < plan.reopens; k++) {
+            t = k === plan.reopens - 1 ? Math.max(t + 60, last) : t + step;
+            add(t, "comment", false, angry ? angryReopenHtml : r.pick(comebackHtml), "open");
+            if (k === plan.reopens - 1) break;
+            add(t + r.int(10 * 60, Math.floor(step / 4)), "comment", true, greeting + r.pick(escalationHtml), "open");
+            add(t + Math.floor(step / 2), "close", true, null, "closed");
+          }
+        } else if (course === "reopened") {
+          t += r.int(6 * HOUR, 5 * DAY);
+          add(t, "comment", false, angry ? angryReopenHtml : r.pick(comebackHtml), "open");
+          t += replyDelay(r, vip);
+          add(t, "comment", true, greeting + r.pick(escalationHtml), "open");
           // Mostly closed once settled; the rest after a few quiet days, so none stays open for weeks.
-          t += rng.chance(0.7) ? rng.int(HOUR, 2 * DAY) : rng.int(2 * DAY, 5 * DAY);
+          t += r.chance(0.7) ? r.int(HOUR, 2 * DAY) : r.int(2 * DAY, 5 * DAY);
           add(t, "close", true, null, "closed");
         }
       }
@@ -239,7 +250,7 @@ export function buildConversations(input: ConversationBuildInput): ConversationB
     for (const name of tagNames) applyTag(tagsByName.get(name), created);
     if (vip) applyTag(tagVip, created);
     const replied = statistics.first_admin_reply_at !== undefined;
-    if (angry && replied && rng.chance(0.5)) applyTag(tagComplaint, statistics.first_admin_reply_at!);
+    if (angry && replied && r.chance(0.5)) applyTag(tagComplaint, statistics.first_admin_reply_at!);
     if (course === "reopened" && statistics.count_reopens > 0) applyTag(tagEscalated, statistics.last_contact_reply_at!);
 
     const conversation: Conversation = {
@@ -263,7 +274,7 @@ export function buildConversations(input: ConversationBuildInput): ConversationB
         id: String(SOURCE_ID_BASE + i),
         delivered_as: "customer_initiated",
         subject: "",
-        body: angry ? paragraph(makeAngry(texts[textIndex], rng)) : htmlByIntent[intentIndex][textIndex],
+        body: angry ? paragraph(makeAngry(texts[textIndex], r)) : htmlByIntent[intentIndex][textIndex],
         author: { type: contact.role, id: contact.id, name: contact.name, email: contact.email },
         attachments: [],
         url: null,
@@ -278,7 +289,7 @@ export function buildConversations(input: ConversationBuildInput): ConversationB
       linked_objects: { type: "list", total_count: 0, has_more: false, data: [] },
       ai_agent_participated: false,
     };
-    if (rng.chance(0.3)) {
+    if (r.chance(0.3)) {
       conversation.source.type = "email";
       conversation.source.subject = `Question about ${intent.replace(/_/g, " ").replace(/\?$/, "")}`;
       conversation.title = conversation.source.subject;
@@ -288,10 +299,10 @@ export function buildConversations(input: ConversationBuildInput): ConversationB
       const status = ttr !== undefined ? (ttr <= HOUR ? "hit" : "missed") : age > HOUR ? "missed" : "active";
       conversation.sla_applied = { type: "conversation_sla_summary", sla_name: "VIP first reply within 1 hour", sla_status: status };
     }
-    if (state === "closed" && statistics.last_close_at !== undefined && rng.chance(0.3)) {
-      const ratedAt = statistics.last_close_at + rng.int(60, DAY);
+    if (state === "closed" && statistics.last_close_at !== undefined && r.chance(0.3)) {
+      const ratedAt = statistics.last_close_at + r.int(60, DAY);
       if (ratedAt <= now) {
-        const rating = angry ? rng.int(1, 2) : rng.chance(0.8) ? rng.int(4, 5) : rng.int(2, 3);
+        const rating = angry ? r.int(1, 2) : r.chance(0.8) ? r.int(4, 5) : r.int(2, 3);
         conversation.conversation_rating = {
           rating,
           remark: rating >= 4 ? "Quick and helpful." : rating <= 2 ? "Took far too long." : "",
@@ -303,7 +314,13 @@ export function buildConversations(input: ConversationBuildInput): ConversationB
         conversation.updated_at = ratedAt;
       }
     }
-    conversations[i] = conversation;
-  }
+    return conversation;
+  };
+
+  for (let i = 0; i < times.length; i++) conversations[i] = build(i, times[i], rng);
+  // Rebuilt from their own stream after the main pass, so the rest of the inbox stays exactly as it was.
+  const showcase = rng.fork("escalation-showcase");
+  for (const plan of showcasePlans(showcase, times, now, contacts.map(isVip), users))
+    conversations[plan.index] = build(plan.index, times[plan.index], showcase, plan);
   return { conversations, trendingIntent };
 }

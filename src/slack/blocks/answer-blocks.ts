@@ -4,7 +4,7 @@
  * balanced across a cut.
  */
 import type { KnownBlock } from "@slack/types";
-import { markdownToMrkdwn, truncate } from "./mrkdwn.js";
+import { fallbackText as plainFallback, markdownToMrkdwn, truncate } from "./mrkdwn.js";
 
 export const SECTION_LIMIT = 3000;
 export const BLOCKS_PER_MESSAGE = 50;
@@ -49,6 +49,10 @@ export function splitText(text: string, limit = SECTION_LIMIT): string[] {
 export interface AnswerOptions {
   /** Blocks added to the last message (e.g. a Close conversation button); they count toward its 50. */
   trailingBlocks?: KnownBlock[];
+  /** Blocks put before the answer in the first message (e.g. the outcome of each write). */
+  leadingBlocks?: KnownBlock[];
+  /** Plain words put first in the first message's notification text (escaped here). */
+  fallbackPrefix?: string;
   sectionLimit?: number;
   blocksPerMessage?: number;
 }
@@ -58,12 +62,17 @@ export function answerMessages(answer: string, options: AnswerOptions = {}): Sla
   const perMessage = options.blocksPerMessage ?? BLOCKS_PER_MESSAGE;
   const trailing = options.trailingBlocks ?? [];
   const mrkdwn = markdownToMrkdwn(answer.trim() || "(The agent returned an empty answer.)");
-  const sections: KnownBlock[] = splitText(mrkdwn, sectionLimit).map((piece) => ({ type: "section", text: { type: "mrkdwn", text: piece } }));
+  const sections: KnownBlock[] = [
+    ...(options.leadingBlocks ?? []),
+    ...splitText(mrkdwn, sectionLimit).map((piece): KnownBlock => ({ type: "section", text: { type: "mrkdwn", text: piece } })),
+  ];
   const messages: SlackMessage[] = [];
   for (let i = 0; i < sections.length; i += perMessage) {
     const blocks = sections.slice(i, i + perMessage);
     messages.push({ text: fallbackText(blocks), blocks });
   }
+  const first = messages[0];
+  if (first && options.fallbackPrefix) first.text = truncate(`${plainFallback(options.fallbackPrefix, 200)} · ${first.text}`, 300);
   if (trailing.length > 0) {
     const last = messages[messages.length - 1];
     if (last.blocks.length + trailing.length <= perMessage) last.blocks.push(...trailing);
@@ -72,9 +81,9 @@ export function answerMessages(answer: string, options: AnswerOptions = {}): Sla
   return messages;
 }
 
-/** Notification text for a message (shown in push notifications and by clients without blocks). */
+/** Notification text for a message (shown in push notifications and by clients without blocks); already escaped mrkdwn. */
 function fallbackText(blocks: KnownBlock[]): string {
-  const first = blocks[0];
+  const first = blocks.find((b) => b.type === "section" && b.block_id !== "write_outcomes");
   const text = first && first.type === "section" && first.text ? first.text.text : "";
   return truncate(text, 300);
 }

@@ -1,5 +1,6 @@
 /** Plain words for what can go wrong when someone decides an approval. */
 import { isAppError, toUserMessage } from "../../errors.js";
+import { escapeMrkdwn } from "./mrkdwn.js";
 
 export type ApprovalProblem = "decided" | "expired" | "forbidden" | "not_found" | "other";
 
@@ -30,7 +31,10 @@ export function approvalErrorText(error: unknown, reference?: string): string {
     case "expired":
       return "This request expired before anyone decided, so nothing was done. Ask again if it is still needed.";
     case "forbidden":
-      return "You are not one of the approvers for this request, so nothing was changed. Ask one of the approvers named in the persona to decide.";
+      // The engine's words name who can approve (src/agent/policy.ts whoMayDecide).
+      return isAppError(error) && /approv/i.test(error.userMessage) && error.userMessage !== "not an approver"
+        ? error.userMessage
+        : "You are not one of the approvers for this request, so nothing was changed. Ask one of the approvers named in the persona to decide.";
     case "not_found":
       return "This request no longer exists (it may have been cleaned up), so nothing was done. Ask again if it is still needed.";
     default:
@@ -48,4 +52,14 @@ export function cardNoteFor(error: unknown): string | undefined {
     default:
       return undefined;
   }
+}
+
+/** For a click refused before the engine is asked (opening Edit or Reject): who can approve instead. */
+export function notApproverText(persona: string, approvers: readonly string[], ownRequest = false): string {
+  const named = approvers.map((id) => (id.startsWith("S") ? `<!subteam^${id}>` : `<@${id}>`));
+  if (named.length === 0 && ownRequest) {
+    return `You asked for this write yourself, and the ${escapeMrkdwn(persona)} persona needs someone else to approve it, so nothing was changed. Anyone else in Slack may approve it.`;
+  }
+  const who = named.length > 0 ? `The approvers of the ${escapeMrkdwn(persona)} persona are ${named.join(", ")}.` : "Ask someone other than the person who asked for it.";
+  return `You are not one of the approvers for this request, so nothing was changed. ${who}`;
 }

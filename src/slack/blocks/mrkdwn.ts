@@ -52,18 +52,18 @@ function tableToMrkdwn(lines: string[]): string {
 /** Formatting outside code: headings, bold, italics, strike-through, links, lists (nested ones indented). */
 function inlineToMrkdwn(text: string): string {
   return text
-    .replace(/^#{1,6}\s+(.+?)\s*#*$/gm, "\u0002$1\u0002")
+    .replace(/^#{1,6}[ \t]+(.+?)[ \t]*#*$/gm, "\u0002$1\u0002")
     .replace(/\*\*(.+?)\*\*/g, "\u0002$1\u0002")
     .replace(/__(.+?)__/g, "\u0002$1\u0002")
     .replace(/(^|[^*\w])\*(?!\s)([^*\n]+?)\*(?![*\w])/g, "$1_$2_")
     .replace(/~~(.+?)~~/g, "~$1~")
     .replace(/!?\[([^\]\n]+)\]\((https?:\/\/[^\s)]+)\)/g, "<$2|$1>")
-    .replace(/^(\s*)[*+-]\s+/gm, (_, indent: string) => {
+    .replace(/^([ \t]*)[*+-][ \t]+/gm, (_, indent: string) => {
       const depth = Math.floor(indent.replace(/\t/g, "  ").length / 2);
       return depth === 0 ? "• " : `${"    ".repeat(depth)}${depth % 2 === 1 ? "◦" : "▪"} `;
     })
-    .replace(/^(\s+)(\d+[.)])\s+/gm, (_, indent: string, marker: string) => `${"    ".repeat(Math.max(1, Math.floor(indent.length / 2)))}${marker} `)
-    .replace(/^\s*([-*_])(\s*\1){2,}\s*$/gm, "──────────")
+    .replace(/^([ \t]+)(\d+[.)])[ \t]+/gm, (_, indent: string, marker: string) => `${"    ".repeat(Math.max(1, Math.floor(indent.length / 2)))}${marker} `)
+    .replace(/^[ \t]*([-*_])([ \t]*\1){2,}[ \t]*$/gm, "──────────")
     .replace(/\u0002/g, "*");
 }
 

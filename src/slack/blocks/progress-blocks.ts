@@ -1,7 +1,7 @@
 /** The "working on it" message that is updated as tools run, then replaced by the answer. */
 import type { KnownBlock } from "@slack/types";
 import type { RunEvent } from "../../agent/run-types.js";
-import { escapeMrkdwn, truncate } from "./mrkdwn.js";
+import { escapeMrkdwn, fallbackText, truncate } from "./mrkdwn.js";
 
 export function progressLine(event: RunEvent): string {
   const title = escapeMrkdwn(event.title || event.tool);
@@ -31,14 +31,14 @@ export function applyProgress(lines: string[], event: RunEvent): string[] {
 }
 
 export function workingMessage(lines: string[], headline = "Working on it…"): { text: string; blocks: KnownBlock[] } {
-  const blocks: KnownBlock[] = [{ type: "context", elements: [{ type: "mrkdwn", text: `:gear: ${headline}` }] }];
+  const blocks: KnownBlock[] = [{ type: "context", elements: [{ type: "mrkdwn", text: `:gear: ${escapeMrkdwn(headline)}` }] }];
   if (lines.length > 0) blocks.push({ type: "section", text: { type: "mrkdwn", text: truncate(lines.join("\n"), 2900) } });
-  return { text: headline, blocks };
+  return { text: fallbackText(headline), blocks };
 }
 
 export function failureMessage(message: string): { text: string; blocks: KnownBlock[] } {
   return {
-    text: truncate(message, 300),
+    text: fallbackText(message),
     blocks: [{ type: "section", text: { type: "mrkdwn", text: `:warning: ${escapeMrkdwn(truncate(message, 2900))}` } }],
   };
 }

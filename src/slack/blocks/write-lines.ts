@@ -6,7 +6,7 @@
 import type { KnownBlock } from "@slack/types";
 import { escapeMrkdwn, truncate } from "./mrkdwn.js";
 
-export type WriteStatus = "sent" | "failed" | "uncertain" | "refused" | "skipped" | "executing";
+export type WriteStatus = "sent" | "failed" | "uncertain" | "refused" | "skipped" | "executing" | "waiting";
 
 export interface WriteLine {
   tool: string;
@@ -28,6 +28,7 @@ const ICON: Record<WriteStatus, string> = {
   refused: ":no_entry:",
   skipped: ":heavy_minus_sign:",
   executing: ":hourglass_flowing_sand:",
+  waiting: ":hourglass:",
 };
 
 const WORDS: Record<WriteStatus, string> = {
@@ -37,6 +38,7 @@ const WORDS: Record<WriteStatus, string> = {
   refused: "refused, nothing sent",
   skipped: "not run",
   executing: "still running",
+  waiting: "not sent yet",
 };
 
 export function writeLineText(line: WriteLine): string {

@@ -24,8 +24,11 @@ export async function approverGroupsOf(context: SlackAppContext, userId: string,
  * A courtesy check before opening a modal, so a non-approver is told at once instead of after typing.
  * The engine still makes the real decision when the modal is submitted.
  */
-export async function isSlackApprover(context: SlackAppContext, userId: string, persona: string): Promise<boolean> {
-  const approvers = context.services.personas.get(persona)?.approvers ?? [];
-  if (approvers.length === 0 || approvers.includes(userId)) return true;
+export async function isSlackApprover(context: SlackAppContext, userId: string, persona: string, requesterUser?: string): Promise<boolean> {
+  const summary = context.services.personas.get(persona);
+  const approvers = summary?.approvers ?? [];
+  // Nobody listed: anyone but the person who asked for this write (unless the persona allows self-approval).
+  if (approvers.length === 0) return summary?.selfApproval === true || requesterUser === undefined || requesterUser !== userId;
+  if (approvers.includes(userId)) return true;
   return (await approverGroupsOf(context, userId, persona)).length > 0;
 }

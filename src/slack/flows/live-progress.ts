@@ -24,6 +24,8 @@ export class LiveProgress {
   /** Conversations the tools touched, so an answer about one can offer Close. */
   readonly conversations = new Set<string>();
   readonly toolsUsed = new Set<string>();
+  /** Every tool event of this leg of the run, for the write outcome lines when the engine keeps no ledger. */
+  readonly events: RunEvent[] = [];
 
   constructor(
     private readonly context: SlackAppContext,
@@ -39,6 +41,7 @@ export class LiveProgress {
   }
 
   readonly onEvent = (event: RunEvent): void => {
+    this.events.push(event);
     if (event.type === "tool_started") {
       this.toolsUsed.add(event.tool);
       const conversation = conversationOf(event.tool, event.args);

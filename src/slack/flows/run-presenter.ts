@@ -6,24 +6,53 @@
 import { summarizeCall } from "../../agent/call-summary.js";
 import type { RunOutcome } from "../../agent/run-types.js";
 import { newErrorReference, toUserMessage } from "../../errors.js";
-import { answerMessages } from "../blocks/answer-blocks.js";
+import type { KnownBlock } from "@slack/types";
+import { answerMessages, type SlackMessage } from "../blocks/answer-blocks.js";
 import { approvalCard } from "../blocks/approval-card.js";
 import { closeConversationBlock, isCloseTool } from "../blocks/close-button.js";
 import { failureMessage, workingMessage } from "../blocks/progress-blocks.js";
+import { anyNotSent, type WriteLine, writeLinesBlock, writeLinesFallback } from "../blocks/write-lines.js";
 import { type SlackAppContext, threadIdFor } from "../slack-app-context.js";
+import { cardFacts } from "./card-facts.js";
 import { LiveProgress, type ThreadTarget } from "./live-progress.js";
+import { runWriteLines } from "./run-writes.js";
 
-function offersClose(context: SlackAppContext, persona: string, progress: LiveProgress): string | undefined {
+/**
+ * Close is offered only where it makes sense: the run made at least one write, every write went through, it
+ * was about exactly one conversation, the persona may close, and that conversation is not already closed.
+ */
+async function offersClose(context: SlackAppContext, persona: string, progress: LiveProgress, writes: readonly WriteLine[]): Promise<string | undefined> {
   if (progress.conversations.size !== 1) return undefined;
+  if (writes.length === 0 || anyNotSent(writes)) return undefined;
   if ([...progress.toolsUsed].some(isCloseTool)) return undefined;
   const { tools } = context.services.tools.forPersona(persona, "close conversation", 200);
   if (!tools.some((t) => isCloseTool(t.name) && t.policy !== "deny")) return undefined;
-  return [...progress.conversations][0];
+  const conversation = [...progress.conversations][0] as string;
+  const state = await context.services.lookup?.conversationState(conversation).catch(() => undefined);
+  return state === "closed" ? undefined : conversation;
 }
+
+/** Once per thread, an answer drawn from the built-in demo workspace says so. */
+function demoNotice(context: SlackAppContext, target: ThreadTarget): KnownBlock[] {
+  if (context.intercom.status().mode !== "emulator") return [];
+  // Keyed by channel and thread only: a follow-up event may not carry the team id the first one did.
+  if (!context.events.claim(`demo-notice:${target.channel}:${target.threadTs}`)) return [];
+  return [
+    {
+      type: "context",
+      block_id: "demo_notice",
+      elements: [{ type: "mrkdwn", text: DEMO_NOTICE }],
+    },
+  ];
+}
+
+export const DEMO_NOTICE =
+  ":information_source: These answers come from the built-in demo workspace (a fictional bank's inbox), not from your Intercom. Connect Intercom with `/switchboard connect`.";
 
 /**
  * Writes an outcome into the thread: the answer, approval cards, or what went wrong. `alreadyShown` lists
- * approvals that have a card already (the rest of a step decided one card at a time).
+ * approvals that have a card already (the rest of a step decided one card at a time). Every write the run
+ * made is listed with its real outcome above the answer, whatever the answer says.
  */
 export async function presentOutcome(
   context: SlackAppContext,
@@ -35,28 +64,33 @@ export async function presentOutcome(
 ): Promise<void> {
   const ts = await progress.finish();
   const { poster } = context;
+  const writes = runWriteLines(context, outcome.runId, persona, progress.events);
+  const writesBlock = writeLinesBlock(writes);
   if (outcome.status === "answered") {
-    const conversation = offersClose(context, persona, progress);
-    const messages = answerMessages(outcome.text, { trailingBlocks: conversation ? [closeConversationBlock({ conversationId: conversation, persona })] : [] });
-    await poster.update(target.channel, ts, messages[0]);
+    const conversation = await offersClose(context, persona, progress, writes);
+    const messages = answerMessages(outcome.text, {
+      leadingBlocks: writesBlock ? [writesBlock] : [],
+      fallbackPrefix: writes.length > 0 ? writeLinesFallback(writes) : undefined,
+      trailingBlocks: [...demoNotice(context, target), ...(conversation ? [closeConversationBlock({ conversationId: conversation, persona })] : [])],
+    });
+    await poster.update(target.channel, ts, messages[0] as SlackMessage);
     for (const message of messages.slice(1)) await poster.post(target.channel, { ...message, threadTs: target.threadTs });
-    remember(context, target, outcome.text);
+    // The next turn reads the facts too, so a follow-up cannot build on a claim that did not happen.
+    remember(context, target, writes.length > 0 ? `${outcome.text}\n\n(What happened in Intercom: ${writeLinesFallback(writes)}.)` : outcome.text);
     return;
   }
   if (outcome.status === "needs_approval") {
     const fresh = outcome.approvals.filter((a) => !alreadyShown.has(a.approvalId));
     if (fresh.length === 0) {
-      await poster.update(target.channel, ts, workingMessage([], "Noted. The other requests of this step are still waiting for a decision above."));
+      const waiting = workingMessage([], "Noted. The other requests of this step are still waiting for a decision above.");
+      await poster.update(target.channel, ts, writesBlock ? { ...waiting, blocks: [...waiting.blocks, writesBlock] } : waiting);
       return;
     }
     const count = fresh.length;
-    await poster.update(
-      target.channel,
-      ts,
-      workingMessage([], count === 1 ? "This needs an approval first (below)." : `This needs ${count} approvals first (below).`),
-    );
+    const waiting = workingMessage([], count === 1 ? "This needs an approval first (below)." : `This needs ${count} approvals first (below).`);
+    await poster.update(target.channel, ts, writesBlock ? { ...waiting, blocks: [...waiting.blocks, writesBlock] } : waiting);
     for (const approval of fresh) {
-      const cardTs = await poster.post(target.channel, { ...approvalCard(approval), threadTs: target.threadTs });
+      const cardTs = await poster.post(target.channel, { ...approvalCard(approval, { kind: "pending" }, await cardFacts(context, approval)), threadTs: target.threadTs });
       context.cards.record(approval.approvalId, target.channel, cardTs);
     }
     // Not a.summary: it names the customer and topic read from Intercom, and untrusted text must not become the
@@ -64,7 +98,8 @@ export async function presentOutcome(
     remember(context, target, `(Waiting for approval: ${fresh.map((a) => summarizeCall(a.title, a.args)).join("; ")})`);
     return;
   }
-  await poster.update(target.channel, ts, failureMessage(outcome.error));
+  const failure = failureMessage(outcome.error);
+  await poster.update(target.channel, ts, writesBlock ? { ...failure, blocks: [writesBlock, ...failure.blocks] } : failure);
 }
 
 function remember(context: SlackAppContext, target: ThreadTarget, text: string): void {

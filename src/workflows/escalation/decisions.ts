@@ -5,6 +5,7 @@
  * What the card and the clicker are told comes from the write's outcome, never from a guess.
  */
 import { mayDecide } from "../../agent/policy.js";
+import { localTimeText, tomorrowAt } from "../../domain/escalation/snooze-time.js";
 import { timelineOf } from "../../domain/escalation/timeline.js";
 import type { WriteOutcome } from "../contracts.js";
 import type { AlertRecord, AlertStatus } from "./alerts-repo.js";
@@ -35,14 +36,11 @@ const STATUS_WORDS: Record<AlertStatus, string> = {
   ended: "over (a teammate replied or it was closed)",
 };
 
-export function snoozeUntil(choice: string, nowSeconds: number): number | undefined {
+/** @param timeZone where "tomorrow" is read: the team's zone (SWITCHBOARD_TIMEZONE) */
+export function snoozeUntil(choice: string, nowSeconds: number, timeZone = "UTC"): number | undefined {
   if (choice === "1h") return nowSeconds + 3600;
   if (choice === "4h") return nowSeconds + 4 * 3600;
-  if (choice === "tomorrow") {
-    const next = new Date((nowSeconds + 86_400) * 1000);
-    next.setUTCHours(9, 0, 0, 0);
-    return Math.floor(next.getTime() / 1000);
-  }
+  if (choice === "tomorrow") return tomorrowAt(nowSeconds, timeZone, 9);
   return undefined;
 }
 
@@ -136,13 +134,14 @@ export function createEscalationDecisions(deps: EscalationDeps) {
   async function snooze(alertId: number, choice: string, clicker: Clicker): Promise<DecisionReply> {
     const gated = gate(alertId, clicker);
     if ("reply" in gated) return gated.reply;
-    const until = snoozeUntil(choice, nowSeconds());
+    const timeZone = deps.timezone ?? "UTC";
+    const until = snoozeUntil(choice, nowSeconds(), timeZone);
     if (!until) return { text: `"${choice}" is not a snooze choice; pick 1 hour, 4 hours or tomorrow.` };
     if (!deps.alerts.snooze(alertId, until, clicker.slackUserId)) return alreadyDecided(deps.alerts.get(alertId) ?? gated.alert);
     const alert = deps.alerts.get(alertId) as AlertRecord;
     await updateCard(deps, alert, { change: `Snoozed by <@${clicker.slackUserId}>; it comes back if the customer is still waiting then.` });
     return {
-      text: `Snoozed until ${new Date(until * 1000).toISOString().replace("T", " ").slice(0, 16)} UTC. Only the alert sleeps; the conversation is unchanged.`,
+      text: `Snoozed until ${localTimeText(until, timeZone)}. Only the alert sleeps; the conversation is unchanged.`,
     };
   }
 

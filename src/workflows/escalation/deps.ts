@@ -8,6 +8,7 @@ import type { AuditedReads } from "../audited-reads.js";
 import type { GatedWrites, TeammateDirectory } from "../contracts.js";
 import type { EscalationAlertsRepo } from "./alerts-repo.js";
 import type { BriefingModel } from "./briefing-writer.js";
+import type { TextJudge } from "./text-judge.js";
 
 export interface EscalationDeps {
   reads: AuditedReads;
@@ -23,9 +24,13 @@ export interface EscalationDeps {
   directory: TeammateDirectory;
   /** Absent: the template briefing. */
   model?: BriefingModel;
+  /** Absent: the rules alone judge the text reasons (createModelTextJudge builds one from the same model). */
+  textJudge?: TextJudge;
   logger?: Pick<Logger, "info" | "warn" | "debug">;
   /** Unix ms. */
   now?: () => number;
+  /** Where a "tomorrow" snooze is read (SWITCHBOARD_TIMEZONE: config.jobs.timezone); UTC when absent. */
+  timezone?: string;
   /** Builds the Intercom link; defaults to the inbox URL with the workspace placeholder. */
   conversationUrl?: (conversationId: string) => string;
 }

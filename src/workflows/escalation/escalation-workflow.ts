@@ -4,6 +4,7 @@
  * when the episode ends, and sweep open conversations for waits that grow without any event.
  */
 import { briefingFacts } from "../../domain/escalation/briefing-facts.js";
+import type { ReasonCode } from "../../domain/escalation/reasons.js";
 import { type EscalationScore, isVip, scoreConversation } from "../../domain/escalation/score.js";
 import type { AlertCustomer, AlertRecord } from "./alerts-repo.js";
 import { writeBriefing } from "./briefing-writer.js";
@@ -21,6 +22,13 @@ export type EvaluateResult =
   | { action: "updated"; alert: AlertRecord; added: string[] }
   | { action: "unchanged" | "ended" | "none" | "not_found"; score?: EscalationScore };
 
+export interface SweepResult {
+  summary: string;
+  posted: AlertRecord[];
+  /** Every waiting conversation that escalates, posted or not (the limit, or an alert already out). */
+  found: { conversationId: string; reasons: ReasonCode[]; score: number }[];
+}
+
 export interface Scored {
   conversation: Doc;
   contact?: Doc;
@@ -37,11 +45,10 @@ export function createEscalationWorkflow(deps: EscalationDeps) {
     const contactId = ((read.data.contacts as Doc | undefined)?.contacts as Doc[] | undefined)?.[0]?.id;
     const contact = contactId ? await deps.reads.read<Doc>("INTERCOM_GET_A_CONTACT", { contact_id: String(contactId) }, why) : undefined;
     const contactDoc = contact?.ok ? contact.data : undefined;
-    return {
-      conversation: read.data,
-      contact: contactDoc,
-      score: scoreConversation({ conversation: read.data, contact: contactDoc, now: nowSeconds() }, deps.settings),
-    };
+    const now = nowSeconds();
+    const ruled = scoreConversation({ conversation: read.data, contact: contactDoc, now }, deps.settings);
+    const score = deps.textJudge ? await deps.textJudge.review({ conversation: read.data, score: ruled, now }) : ruled;
+    return { conversation: read.data, contact: contactDoc, score };
   }
 
   function customerOf(history: EscalationHistory): AlertCustomer {
@@ -139,7 +146,7 @@ export function createEscalationWorkflow(deps: EscalationDeps) {
   }
 
   /** Open conversations that wait on the team, scored; new alerts for the highest scores, at most N. */
-  async function sweep(): Promise<{ summary: string; posted: AlertRecord[] }> {
+  async function sweep(): Promise<SweepResult> {
     const woken = await wakeSnoozes();
     const candidates: string[] = [];
     let startingAfter: string | undefined;
@@ -159,10 +166,12 @@ export function createEscalationWorkflow(deps: EscalationDeps) {
       if (!startingAfter) break;
     }
     const fresh: Scored[] = [];
+    const found: SweepResult["found"] = [];
     let updated = 0;
     for (const id of candidates) {
       const scored = await scoreById(id, "escalation sweep");
       if (!scored?.score.escalate) continue;
+      found.push({ conversationId: id, reasons: scored.score.reasons, score: scored.score.score });
       const existing = deps.alerts.forEpisode(id, scored.score.episode);
       if (!existing) fresh.push(scored);
       else if ((await apply(scored)).action === "updated") updated++;
@@ -179,7 +188,7 @@ export function createEscalationWorkflow(deps: EscalationDeps) {
       (held ? `, ${held} more held back by the limit of ${deps.maxAlertsPerSweep}` : "") +
       (updated ? `, updated ${updated}` : "") +
       (woken ? `, ${woken} back from snooze` : "");
-    return { summary, posted };
+    return { summary, posted, found };
   }
 
   /** The briefing on demand, whether or not the conversation escalates. */
