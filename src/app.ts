@@ -18,18 +18,18 @@ import type { Persona } from "./agent/personas.js";
 import type { Config } from "./config.js";
 import { ConnectedIntercomTransport } from "./connections/connected-transport.js";
 import { IntercomConnection } from "./connections/intercom-connection.js";
+import type { Inbox } from "./inbox/types.js";
 import type { IntercomTransport } from "./intercom/types.js";
 import { createLogger, type Logger } from "./logger.js";
+import type { Scheduler } from "./scheduler/scheduler.js";
 import { loadOrCreateKey } from "./secrets/key-file.js";
 import { SecretStore } from "./secrets/secret-store.js";
 import type { SlackApp } from "./slack/create-slack-app.js";
 import type { PostQueueOptions } from "./slack/post-queue.js";
 import { type Db, openDatabase } from "./store/database.js";
 import { createStores, type Stores } from "./store/stores.js";
-import type { Inbox } from "./inbox/types.js";
-import type { Scheduler } from "./scheduler/scheduler.js";
-import type { WritesService } from "./writes/writes-service.js";
 import type { JobContext, JobDefinition, JobResult, TeammateDirectory } from "./workflows/contracts.js";
+import type { WritesService } from "./writes/writes-service.js";
 
 export interface Deps {
   config: Readonly<Config>;
@@ -186,19 +186,29 @@ export async function createApp(config: Readonly<Config>, overrides: AppOverride
     import("../jobs/approval-expiry.js"),
     import("./connections/oauth-routes.js"),
   ]);
-  const [inboxWiring, webhookWiring, { toNodeRoute }, { platformJobs }, { createScheduler }, { JobRunsRepo }, { SettingsRepo }, writesWiring, ledgerWiring, directoryWiring] =
-    await Promise.all([
-      import("./inbox/sqlite-inbox.js"),
-      import("./inbox/intercom-webhook.js"),
-      import("./inbox/node-route.js"),
-      import("../jobs/index.js"),
-      import("./scheduler/scheduler.js"),
-      import("./store/job-runs-repo.js"),
-      import("./store/settings-repo.js"),
-      import("./writes/writes-service.js"),
-      import("./store/write-ledger-repo.js"),
-      import("./intercom/teammate-directory.js"),
-    ]);
+  const [
+    inboxWiring,
+    webhookWiring,
+    { toNodeRoute },
+    { platformJobs },
+    { createScheduler },
+    { JobRunsRepo },
+    { SettingsRepo },
+    writesWiring,
+    ledgerWiring,
+    directoryWiring,
+  ] = await Promise.all([
+    import("./inbox/sqlite-inbox.js"),
+    import("./inbox/intercom-webhook.js"),
+    import("./inbox/node-route.js"),
+    import("../jobs/index.js"),
+    import("./scheduler/scheduler.js"),
+    import("./store/job-runs-repo.js"),
+    import("./store/settings-repo.js"),
+    import("./writes/writes-service.js"),
+    import("./store/write-ledger-repo.js"),
+    import("./intercom/teammate-directory.js"),
+  ]);
   const [{ wireWorkflows }, { wireThemes }, { approverGroupsOf }, { createJobsSubcommand }, chatModelWiring] = await Promise.all([
     import("./wiring/workflows.js"),
     import("./wiring/themes.js"),
@@ -264,7 +274,16 @@ export async function createApp(config: Readonly<Config>, overrides: AppOverride
     const slack = createSlackApp({
       config,
       logger,
-      services: slackServicesFrom({ engine, personas, defaultPersona: config.defaultPersona, tools: catalog.tools, audit: stores.audit, model: config.model, reader: executor, sendsAsApprover: { defaultAdminId: config.intercom.defaultAdminId } }),
+      services: slackServicesFrom({
+        engine,
+        personas,
+        defaultPersona: config.defaultPersona,
+        tools: catalog.tools,
+        audit: stores.audit,
+        model: config.model,
+        reader: executor,
+        sendsAsApprover: { defaultAdminId: config.intercom.defaultAdminId },
+      }),
       stores,
       intercom: deps.intercom,
       clientOptions: overrides.slackClientOptions,
@@ -276,6 +295,7 @@ export async function createApp(config: Readonly<Config>, overrides: AppOverride
     });
     slackClient = slack.context.client;
 
+    const chatModel = overrides.chatModel ?? chatModelWiring.createChatModel(config.model);
     const workflows = await wireWorkflows({
       config,
       db: deps.db,
@@ -291,8 +311,9 @@ export async function createApp(config: Readonly<Config>, overrides: AppOverride
         void slack.context.work.start(name, work);
       },
       groupsOf: (user, persona) => approverGroupsOf(slack.context, user, persona),
+      chatModel,
     });
-    const themes = wireThemes({ config, db: deps.db, stores, executor, slack: slack.context.client, chatModel: overrides.chatModel ?? chatModelWiring.createChatModel(config.model), clock, kb: workflows.kb });
+    const themes = wireThemes({ config, db: deps.db, stores, executor, slack: slack.context.client, chatModel, clock, kb: workflows.kb });
     workflows.registerInbox(inbox);
 
     const jobDefinitions: JobDefinition[] = [

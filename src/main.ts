@@ -2,10 +2,9 @@
  * Process entry for `switchboard start`: config → composition root (createApp) → start; SIGTERM/SIGINT stop
  * gracefully (no new requests, work in flight finishes within a bound, then the jobs and the database stop).
  */
-import { closeDeps, createApp, createDeps, type Deps, type SwitchboardApp } from "./app.js";
+import { createApp, type SwitchboardApp } from "./app.js";
 import type { Config } from "./config.js";
-import { collectSnapshot, formatSnapshot } from "./demo/workspace-snapshot.js";
-import { AppError, toUserMessage } from "./errors.js";
+import { AppError } from "./errors.js";
 import type { Logger } from "./logger.js";
 import { describeMissingSlackSetup } from "./setup-help.js";
 
@@ -28,13 +27,11 @@ export function installProcessGuards(logger: Logger): () => void {
 export async function runStart(config: Readonly<Config>): Promise<void> {
   const missing = describeMissingSlackSetup(config);
   if (missing) {
+    // No Slack yet: the playground runs the real app against a local Slack stand-in and the built-in
+    // emulator, so a newcomer can use every flow in a browser before creating anything.
     process.stdout.write(missing);
-    const deps = createDeps(config);
-    try {
-      await showWorkspace(deps);
-    } finally {
-      await closeDeps(deps);
-    }
+    const { runPlayground } = await import("./playground/run-playground.js");
+    await runPlayground(config);
     return;
   }
   const app: SwitchboardApp = await createApp(config);
@@ -96,19 +93,4 @@ export async function runStart(config: Readonly<Config>): Promise<void> {
     process.once("SIGTERM", onTerm);
     process.once("SIGINT", onInt);
   });
-}
-
-/**
- * Before Slack is connected, `npm start` still proves the Intercom side works: a read-only look at the
- * workspace (the built-in emulator's demo workspace when no Intercom token is set).
- */
-async function showWorkspace(deps: Deps): Promise<void> {
-  const source = deps.transport.usesEmulator() ? "built-in Intercom emulator, demo data" : deps.intercom.status().detail;
-  try {
-    const snapshot = await collectSnapshot(deps.transport, Math.floor(Date.now() / 1000));
-    process.stdout.write(`${formatSnapshot(snapshot, source)}\n`);
-  } catch (error) {
-    deps.logger.warn({ err: error }, "Could not read the Intercom workspace");
-    process.stdout.write(`Could not read the Intercom workspace: ${toUserMessage(error)}\n`);
-  }
 }

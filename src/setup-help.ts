@@ -24,7 +24,7 @@ export function describeMissingSlackSetup(config: Readonly<Config>): string | un
     intercom,
     `Model: ${config.model.configured ? `${config.model.chatModel} via ${config.model.baseUrl ?? "api.openai.com"}` : "none configured (OPENAI_API_KEY or OPENAI_BASE_URL); features that need one explain what they do without it."}`,
     "",
-    `Meanwhile, try it from the terminal${config.intercom.accessToken ? "" : " on the demo workspace"}:`,
+    "Meanwhile, the playground below runs all of Switchboard in your browser, with no account; or, from a terminal:",
     ...(config.model.configured
       ? ['  npx switchboard ask "which conversations are waiting for a reply?"']
       : [

@@ -5,7 +5,7 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import { FAQ_ACTIONS } from "../../src/slack/blocks/faq-draft-card.js";
 import { buildFaqEditModal } from "../../src/slack/blocks/faq-edit-modal.js";
-import { type DecideInput, type DecisionDeps, decideDraft, editableAnswer } from "../../src/workflows/faq/draft-decisions.js";
+import { closeAnswered, type DecideInput, type DecisionDeps, decideDraft, editableAnswer } from "../../src/workflows/faq/draft-decisions.js";
 
 export interface FaqActionDeps extends DecisionDeps {
   /** Runs work after the ack (the app's BackgroundWork); defaults to a detached promise. */
@@ -38,6 +38,14 @@ export function registerFaqDraftActions(app: App, deps: FaqActionDeps): void {
   app.action<BlockAction<ButtonAction>>(FAQ_ACTIONS.send, decideOn("send"));
   app.action<BlockAction<ButtonAction>>(FAQ_ACTIONS.sendClose, decideOn("send_close"));
   app.action<BlockAction<ButtonAction>>(FAQ_ACTIONS.dismiss, decideOn("dismiss"));
+  app.action<BlockAction<ButtonAction>>(FAQ_ACTIONS.close, async ({ ack, body, action }) => {
+    await ack();
+    const channel = body.channel?.id;
+    run("faq close", async () => {
+      const result = await closeAnswered(deps, { draftId: action.value ?? "", slackUserId: body.user.id });
+      if (result.kind !== "decided") await tellPrivately(deps, channel, body.user.id, result.message);
+    });
+  });
   app.action<BlockAction<ButtonAction>>(FAQ_ACTIONS.edit, async ({ ack, body, action }) => {
     await ack();
     const draft = deps.drafts.get(action.value ?? "");

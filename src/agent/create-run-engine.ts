@@ -20,7 +20,7 @@ import { ARGUMENT_CHECK_DECIDER, argumentProblem, MAX_MALFORMED_ROUNDS } from ".
 import { buildAgent, gatedToolNames } from "./build-agent.js";
 import { lookUpTargets } from "./call-target.js";
 import { MODEL_SETUP_HELP } from "./chat-model.js";
-import { decideAtomically, interruptedStep, type ResumeDecision, validateDecisions } from "./decisions.js";
+import { decideAtomically, deciderName, interruptedStep, type ResumeDecision, validateDecisions } from "./decisions.js";
 import type { GuardContext, ToolExecutorLike } from "./guard-middleware.js";
 import { answersIn, type Persona } from "./personas.js";
 import { mayDecide } from "./policy.js";
@@ -305,7 +305,10 @@ export function createRunEngine(options: RunEngineOptions): SwitchboardRunEngine
         const records = approvals.forRun(runId);
         const same = decisions.every((d) => {
           const record = records.find((r) => r.id === d.approvalId);
-          return record?.status === (d.type === "approve" ? "approved" : d.type === "edit" ? "edited" : "rejected");
+          // Only the person's own decision, delivered again: anyone else is told it was already decided.
+          return (
+            record?.decidedBy === deciderName(decider) && record.status === (d.type === "approve" ? "approved" : d.type === "edit" ? "edited" : "rejected")
+          );
         });
         const resume = same && mayDecide(persona, decider, run) ? interruptedStep(run, records) : undefined;
         if (resume) {

@@ -64,7 +64,10 @@ const personaSchema = z
       .object({
         auto_resolve: z.boolean().default(false),
         min_confidence: z.number().min(0).max(1).default(0.85),
-        drafts_channel: z.string().regex(/^[CG][A-Z0-9]{2,}$/, "a Slack channel id such as C0123ABCD").optional(),
+        drafts_channel: z
+          .string()
+          .regex(/^[CG][A-Z0-9]{2,}$/, "a Slack channel id such as C0123ABCD")
+          .optional(),
         gap_notes: z.boolean().default(false),
       })
       .strict()

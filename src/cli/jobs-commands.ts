@@ -4,12 +4,25 @@ import type { Deps } from "../app.js";
 import type { Scheduler } from "../scheduler/scheduler.js";
 import type { CliContext } from "./context.js";
 
-/** Builds the same jobs the app schedules, over this process's own connections, without starting timers. */
+/**
+ * With Slack configured, the app's own job list (the composition root builds it, without listening or timers),
+ * so the CLI and the running app list and run the same jobs; without Slack, only the jobs that need none.
+ */
 async function withScheduler<T>(context: CliContext, work: (scheduler: Scheduler) => Promise<T>): Promise<T> {
   const config = context.loadConfig();
+  if (config.slack.botToken && (config.slack.signingSecret || config.slack.appToken)) {
+    const { createApp } = await import("../app.js");
+    const app = await createApp(config, { scheduleJobs: false });
+    try {
+      return await work(app.scheduler);
+    } finally {
+      await app.stop();
+    }
+  }
   const [{ createDeps, closeDeps }, { buildCliJobs }] = await Promise.all([import("../app.js"), import("../scheduler/cli-scheduler.js")]);
   const deps: Deps = createDeps(config);
   try {
+    console.error("Slack is not configured (SLACK_BOT_TOKEN), so only the jobs that need no Slack are here.");
     return await work(buildCliJobs(deps));
   } finally {
     await closeDeps(deps);

@@ -93,8 +93,9 @@ function prepare(db: Db) {
     matchIds: db
       .prepare<[string, number]>("SELECT rowid, bm25(kb_fts, 5.0, 3.0, 1.5, 1.0) AS score FROM kb_fts WHERE kb_fts MATCH ? ORDER BY score LIMIT ?")
       .raw(),
-    chunk: db.prepare("SELECT article_id AS articleId, heading, anchor_url AS anchorUrl, text FROM kb_chunks WHERE id = ?"),
+    chunk: db.prepare("SELECT article_id, heading, anchor_url, text FROM kb_chunks WHERE id = ?").raw(),
     allMeta: db.prepare("SELECT id, title, url, collection, visibility, entity, domain, locale FROM kb_articles"),
+    chunkArticles: db.prepare("SELECT id, article_id FROM kb_chunks").raw(),
     dataVersion: db.prepare("PRAGMA data_version").pluck(),
     domainTitles: db.prepare("SELECT domain, title FROM kb_articles WHERE domain != ''"),
   };
@@ -152,6 +153,7 @@ export class KbIndex {
       domain: article.domain ?? "",
       locale: article.locale,
     });
+    this.chunkArticles = undefined;
     this.generation += 1;
     return previous === undefined ? "added" : "changed";
   }
@@ -177,6 +179,7 @@ export class KbIndex {
       this.statements.deleteArticle.run(articleId);
     })();
     this.metaCache?.delete(articleId);
+    this.chunkArticles = undefined;
     this.generation += 1;
   }
 
@@ -204,21 +207,54 @@ export class KbIndex {
   }
 
   /**
-   * Chunks matching an FTS5 expression, best bm25 first (title and headings weigh most). FTS5 returns ids and
-   * scores only; each chunk is then read by primary key and its article's fields come from memory, because a
-   * join per candidate row cost more than the search itself.
+   * Chunks matching an FTS5 expression, best bm25 first (title and headings weigh most), with only what
+   * ranking needs. FTS5 returns ids and scores; the article of each chunk and the article's fields come from
+   * memory, because reading them per candidate row cost more than the search itself.
    */
-  match(expression: string, limit: number, publicOnly: boolean): ChunkRow[] {
+  matchLight(expression: string, limit: number, publicOnly: boolean): LightRow[] {
     this.noticeOtherWriters();
     const ranked = this.statements.matchIds.all(expression, limit) as [number, number][];
-    const out: ChunkRow[] = [];
+    const articles = this.chunkArticleMap();
+    const out: LightRow[] = [];
     for (const [chunkId, rank] of ranked) {
-      const chunk = this.chunkById(chunkId);
-      const meta = chunk && this.articleMeta(chunk.articleId);
-      if (!chunk || !meta || (publicOnly && meta.visibility !== "public")) continue;
-      out.push({ ...chunk, ...meta, chunkId, rank });
+      const articleId = articles.get(chunkId);
+      const meta = articleId === undefined ? undefined : this.articleMeta(articleId);
+      if (articleId === undefined || !meta || (publicOnly && meta.visibility !== "public")) continue;
+      out.push({ chunkId, articleId, rank, entity: meta.entity, domain: meta.domain, visibility: meta.visibility });
     }
     return out;
+  }
+
+  /** The full rows (text, heading, anchor, article fields) of ranked chunks, in the same order. */
+  hydrate(rows: readonly LightRow[]): ChunkRow[] {
+    const out: ChunkRow[] = [];
+    for (const row of rows) {
+      const chunk = this.statements.chunk.get(row.chunkId) as [string, string, string | null, string] | undefined;
+      const meta = this.articleMeta(row.articleId);
+      if (!chunk || !meta) continue;
+      // Fields one by one: spreading the driver's row objects was slower than the FTS5 query itself.
+      out.push({
+        chunkId: row.chunkId,
+        articleId: row.articleId,
+        heading: chunk[1],
+        anchorUrl: chunk[2] ?? undefined,
+        text: chunk[3],
+        title: meta.title,
+        url: meta.url,
+        collection: meta.collection,
+        visibility: meta.visibility,
+        entity: meta.entity,
+        domain: meta.domain,
+        locale: meta.locale,
+        rank: row.rank,
+      });
+    }
+    return out;
+  }
+
+  /** Chunks matching an FTS5 expression with all their fields, best first. */
+  match(expression: string, limit: number, publicOnly: boolean): ChunkRow[] {
+    return this.hydrate(this.matchLight(expression, limit, publicOnly));
   }
 
   /** bm25 per chunk id for an expression, nothing else read. */
@@ -226,9 +262,11 @@ export class KbIndex {
     return new Map(this.statements.matchIds.all(expression, limit) as [number, number][]);
   }
 
-  private chunkById(id: number): { articleId: string; heading: string; anchorUrl?: string; text: string } | undefined {
-    const row = this.statements.chunk.get(id) as { articleId: string; heading: string; anchorUrl: string | null; text: string } | undefined;
-    return row ? { ...row, anchorUrl: row.anchorUrl ?? undefined } : undefined;
+  private chunkArticles?: Map<number, string>;
+
+  private chunkArticleMap(): Map<number, string> {
+    if (!this.chunkArticles) this.chunkArticles = new Map(this.statements.chunkArticles.all() as [number, string][]);
+    return this.chunkArticles;
   }
 
   private metaCache?: Map<string, ArticleMeta>;
@@ -236,10 +274,16 @@ export class KbIndex {
   private articleMeta(id: string): ArticleMeta | undefined {
     if (!this.metaCache) {
       this.metaCache = new Map();
-      for (const row of this.statements.allMeta.all() as (ArticleMeta & { id: string; url: string | null })[]) {
-        const { id: key, ...meta } = row;
-        this.metaCache.set(key, { ...meta, url: row.url ?? undefined });
-      }
+      for (const r of this.statements.allMeta.all() as (ArticleMeta & { id: string; url: string | null })[])
+        this.metaCache.set(r.id, {
+          title: r.title,
+          url: r.url ?? undefined,
+          collection: r.collection,
+          visibility: r.visibility,
+          entity: r.entity,
+          domain: r.domain,
+          locale: r.locale,
+        });
     }
     return this.metaCache.get(id);
   }
@@ -251,10 +295,14 @@ export class KbIndex {
     const version = this.statements.dataVersion.get() as number;
     if (this.dataVersion !== undefined && version !== this.dataVersion) {
       this.metaCache = undefined;
+      this.chunkArticles = undefined;
       this.generation += 1;
     }
     this.dataVersion = version;
   }
 }
+
+/** What ranking needs of a matched chunk; `hydrate` reads the rest for the few that are shown. */
+export type LightRow = Pick<ChunkRow, "chunkId" | "articleId" | "rank" | "entity" | "domain" | "visibility">;
 
 type ArticleMeta = Pick<ChunkRow, "title" | "url" | "collection" | "visibility" | "entity" | "domain" | "locale">;

@@ -6,9 +6,8 @@
  */
 import { contentTerms, withSynonyms, words } from "./analyze.js";
 import { bestChunkFirst } from "./chunk-choice.js";
-import { ContextScorer } from "./context-score.js";
 import { EntityMatcher, type EntityTarget } from "./entities.js";
-import type { ChunkRow, KbIndex } from "./kb-index.js";
+import type { ChunkRow, KbIndex, LightRow } from "./kb-index.js";
 import { buildConcepts, chooseConcepts, conceptExpression, DEFAULT_PLAN_LIMITS, type PlanLimits, titlePhrase } from "./query-plan.js";
 import type { SearchHit, SearchQuery } from "./types.js";
 
@@ -17,8 +16,8 @@ const CANDIDATES = 200;
 const CONTEXT_WEIGHT = 0.1;
 /** Context turns that still say what the question is about; older ones mostly add noise. */
 const CONTEXT_TURNS = 3;
-/** Candidates the conversation may re-order; below these it cannot change the answer. */
-const CONTEXT_CANDIDATES = 40;
+/** The conversation's rarest words only: a long conversation has many, and most add rows, not meaning. */
+const CONTEXT_LIMITS: PlanLimits = { rowBudget: 800, maxConcepts: 8 };
 
 export interface EntityWeights {
   sameEntity: number;
@@ -40,21 +39,20 @@ export interface RankedHits {
 
 interface Scored {
   score: number;
-  rows: ChunkRow[];
+  rows: LightRow[];
+  /** bm25 of the conversation's words over this article's candidate chunks. */
+  context: number;
 }
 
 export class KbSearcher {
   private matcher?: EntityMatcher;
   private matcherGeneration = -1;
-  private readonly context: ContextScorer;
 
   constructor(
     private readonly index: KbIndex,
     private readonly weights: EntityWeights = DEFAULT_ENTITY_WEIGHTS,
     private readonly limits: PlanLimits = DEFAULT_PLAN_LIMITS,
-  ) {
-    this.context = new ContextScorer(index.stats, () => index.generation);
-  }
+  ) {}
 
   private entities(): EntityMatcher {
     if (!this.matcher || this.matcherGeneration !== this.index.generation) {
@@ -87,11 +85,11 @@ export class KbSearcher {
       (w) => docs.get(w) ?? 0,
     );
     const scores = new Map<string, Scored>();
-    const add = (rows: readonly ChunkRow[], adjust: (row: ChunkRow) => number = () => 0) => {
+    const add = (rows: readonly LightRow[], adjust: (row: LightRow) => number = () => 0) => {
       for (const row of rows) {
         const value = -row.rank - adjust(row);
         const existing = scores.get(row.articleId);
-        if (!existing) scores.set(row.articleId, { score: value, rows: [row] });
+        if (!existing) scores.set(row.articleId, { score: value, rows: [row], context: 0 });
         else {
           if (!existing.rows.some((r) => r.chunkId === row.chunkId)) existing.rows.push(row);
           if (value > existing.score) existing.score = value;
@@ -99,25 +97,37 @@ export class KbSearcher {
       }
     };
     const main = conceptExpression(chooseConcepts(concepts, this.limits));
-    if (main) add(this.index.match(main, CANDIDATES, publicOnly));
-    if (target.entity && !(globalThis as any).NOENT) this.addEntityRows(conceptExpression(concepts), target.entity, publicOnly, add);
+    const mainRows = main ? this.index.matchLight(main, CANDIDATES, publicOnly) : [];
+    add(mainRows);
+    if (target.entity) this.addEntityRows(conceptExpression(concepts), target.entity, publicOnly, add);
 
-    const ranked = [...scores.values()].map((s) => ({ ...s, score: s.score * this.entityFactor(s.rows[0] as ChunkRow, target) }));
-    ranked.sort((a, b) => b.score - a.score || (a.rows[0] as ChunkRow).articleId.localeCompare((b.rows[0] as ChunkRow).articleId));
     const recent = context.slice(-CONTEXT_TURNS).join(" ");
     const contextTerms = contentTerms(recent).filter((t) => !terms.includes(t));
-    if (contextTerms.length > 0) {
-      // The conversation only re-weighs what the question found: on its own it would pull in whatever was discussed.
-      const top = ranked.slice(0, CONTEXT_CANDIDATES);
-      const scorer = this.context.forTerms(contextTerms);
-      for (const item of top) {
-        const extra = Math.max(...item.rows.map((r) => scorer(r)));
-        item.score += extra * ((globalThis as any).CW ?? CONTEXT_WEIGHT) * this.entityFactor(item.rows[0] as ChunkRow, target);
-      }
-      ranked.sort((a, b) => b.score - a.score || (a.rows[0] as ChunkRow).articleId.localeCompare((b.rows[0] as ChunkRow).articleId));
-    }
-    const hits = ranked.slice(0, k).map(({ score, rows }) => toHit(bestChunkFirst(terms, rows)[0] as ChunkRow, score));
+    if (main && contextTerms.length > 0) this.addContext(main, mainRows, contextTerms, scores);
+    const ranked = [...scores.values()].map((s) => ({ ...s, score: (s.score + s.context * CONTEXT_WEIGHT) * this.entityFactor(s.rows[0] as LightRow, target) }));
+    ranked.sort((a, b) => b.score - a.score || (a.rows[0] as LightRow).articleId.localeCompare((b.rows[0] as LightRow).articleId));
+    const hits = ranked.slice(0, k).map(({ score, rows }) => toHit(bestChunkFirst(terms, this.index.hydrate(rows))[0] as ChunkRow, score));
     return { hits, target, terms, termWeights: stats.weights(terms) };
+  }
+
+  /**
+   * The conversation's words, scored only on chunks that matched the question: "(context) AND (question)"
+   * keeps FTS5 to those rows, and since bm25 adds per phrase, the question's own share is taken off again.
+   */
+  private addContext(main: string, mainRows: readonly LightRow[], contextTerms: readonly string[], scores: Map<string, Scored>): void {
+    const stats = this.index.stats;
+    const docs = stats.documentFrequencies(contextTerms);
+    const stems = stats.stemsOf(contextTerms);
+    const concepts = contextTerms.map((term, i) => ({ term, members: [term], rows: docs[i] as number }));
+    const unique = concepts.filter((c, i) => stems.indexOf(stems[i] as string) === i);
+    const expression = conceptExpression(chooseConcepts(unique, CONTEXT_LIMITS));
+    if (!expression) return;
+    const own = new Map(mainRows.map((r) => [r.chunkId, r]));
+    for (const [chunkId, rank] of this.index.scores(`(${expression}) AND (${main})`, CANDIDATES)) {
+      const row = own.get(chunkId);
+      const entry = row && scores.get(row.articleId);
+      if (row && entry) entry.context += -(rank - row.rank);
+    }
   }
 
   /**
@@ -128,17 +138,17 @@ export class KbSearcher {
     expression: string | undefined,
     entity: string,
     publicOnly: boolean,
-    add: (rows: readonly ChunkRow[], adjust: (row: ChunkRow) => number) => void,
+    add: (rows: readonly LightRow[], adjust: (row: LightRow) => number) => void,
   ): void {
     const phrase = titlePhrase(words(entity.replace(/-/g, " ")).filter((w) => w !== "&"));
     if (!expression || !phrase) return;
-    const rows = this.index.match(`(${expression}) AND ${phrase}`, CANDIDATES, publicOnly);
+    const rows = this.index.matchLight(`(${expression}) AND ${phrase}`, CANDIDATES, publicOnly);
     if (rows.length === 0) return;
     const phraseOnly = this.index.scores(phrase, CANDIDATES * 4);
     add(rows, (row) => -(phraseOnly.get(row.chunkId) ?? 0));
   }
 
-  private entityFactor(row: ChunkRow, target: EntityTarget): number {
+  private entityFactor(row: LightRow, target: EntityTarget): number {
     const w = this.weights;
     if (row.entity) {
       if (target.entity) return row.entity === target.entity ? w.sameEntity : w.otherEntity;

@@ -71,6 +71,8 @@ export async function syncKb(options: SyncOptions): Promise<SyncReport> {
       report.removed += 1;
     }
   }
+  // Searches weigh words by how common they are: read the new vocabulary once now, not on the next question.
+  if (report.added + report.changed + report.removed > 0) index.stats.refresh();
   index.db
     .prepare("UPDATE kb_sync_runs SET finished_at = ?, added = ?, changed = ?, removed = ?, unchanged = ?, error = ? WHERE id = ?")
     .run(now, report.added, report.changed, report.removed, report.unchanged, report.errors.length ? report.errors.join("; ") : null, runId);

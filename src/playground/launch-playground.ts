@@ -49,14 +49,33 @@ export interface LaunchedPlayground {
   close(): Promise<void>;
 }
 
-/** A demo user must be able to approve, and the personas must answer in the playground's channels. */
+/**
+ * The page has one person, so they must be able to approve, including what they asked for themselves (in Slack
+ * a second person would; the page says so), and the personas must answer in the playground's channels.
+ */
 export function personasForPlayground(personas: readonly Persona[], ws: PlaygroundWorkspace): Persona[] {
   const channels = ws.channels.map((c) => c.id);
   return personas.map((p) => ({
     ...p,
+    self_approval: true,
     approvers: p.approvers.users.length > 0 || p.approvers.groups.length > 0 ? { ...p.approvers, users: [...p.approvers.users, ws.person.id] } : p.approvers,
     channels: p.channels.length > 0 ? [...p.channels, ...channels] : p.channels,
   }));
+}
+
+/**
+ * A fresh demo database has no knowledge base yet and the sync job runs hourly; the first customer question
+ * must find the help center, so the sync runs once before the page opens.
+ */
+async function syncKnowledgeBase(app: SwitchboardApp, logger: Logger): Promise<void> {
+  const job = app.jobs.list().find((j) => j.name === "kb-sync");
+  if (!job) return;
+  try {
+    const { summary } = await app.jobs.run(job.name, "manual");
+    logger.info({ summary }, "Playground: knowledge base synced");
+  } catch (error) {
+    logger.warn({ err: error }, "Playground: the knowledge-base sync failed; FAQ drafts will find no articles");
+  }
 }
 
 export function playgroundAppConfig(
@@ -146,6 +165,7 @@ export async function launchPlayground(options: LaunchOptions): Promise<Launched
       boots += 1;
       try {
         const { port } = await app.start(0);
+        await syncKnowledgeBase(app, logger);
         return { emulator, dir, app: { app, url: `http://127.0.0.1:${port}` } };
       } catch (error) {
         await app.stop();

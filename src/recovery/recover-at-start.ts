@@ -109,6 +109,21 @@ function replayPending(unfinished: ReadonlySet<string | undefined>, target: Thre
   return target !== undefined && unfinished.has(slackThreadOrderingKey(target.channel, target.threadTs));
 }
 
+/** Every card of the run whose call reached the ledger shows the decision and the ledger's outcome. */
+async function settleCards(deps: RecoveryDeps, runId: string, writes: ReturnType<RecoveryDeps["engine"]["writeOutcomes"]>): Promise<void> {
+  for (const approval of deps.approvals.forRun(runId)) {
+    const written = writes.find((w) => w.approvalId === approval.id);
+    if (!written) continue;
+    await bestEffort(deps, "update an approval card", { approvalId: approval.id }, () =>
+      settleCard(
+        deps,
+        approval,
+        lineFromLedger(written, () => approval.title),
+      ),
+    );
+  }
+}
+
 async function finishRun(deps: RecoveryDeps, run: RunRecord, unfinished: ReadonlySet<string | undefined>, report: RecoveryReport): Promise<void> {
   const target = targetOf(run);
   const titles = deps.slack.services.tools;
@@ -122,17 +137,7 @@ async function finishRun(deps: RecoveryDeps, run: RunRecord, unfinished: Readonl
     if (outcome) {
       report.resumedRuns++;
       await bestEffort(deps, "show a resumed run", { runId: run.id }, () => presentOutcome(deps.slack, target, progress, run.persona, outcome));
-      for (const approval of deps.approvals.forRun(run.id)) {
-        const written = deps.engine.writeOutcomes(run.id).find((w) => w.approvalId === approval.id);
-        if (written)
-          await bestEffort(deps, "update an approval card", { approvalId: approval.id }, () =>
-            settleCard(
-              deps,
-              approval,
-              lineFromLedger(written, () => approval.title),
-            ),
-          );
-      }
+      await settleCards(deps, run.id, deps.engine.writeOutcomes(run.id));
       return;
     }
   }
@@ -146,6 +151,7 @@ async function finishRun(deps: RecoveryDeps, run: RunRecord, unfinished: Readonl
       await bestEffort(deps, "tell the thread", { runId: run.id }, () =>
         deps.slack.poster.post(target.channel, { ...message, threadTs: target.threadTs }).then(() => undefined),
       );
+    await settleCards(deps, run.id, writes);
     return;
   }
   const message = restartedMessage(run.requesterUser);

@@ -18,7 +18,7 @@ import type { Inbox, LiveInbox } from "../inbox/types.js";
 import type { Logger } from "../logger.js";
 import { eventKey, type ProcessedEventsRepo } from "../store/processed-events-repo.js";
 import type { Stores } from "../store/stores.js";
-import { AckPressure } from "./ack-pressure.js";
+import { AckPressure, type AckPressureOptions } from "./ack-pressure.js";
 import { acknowledgeUnclaimed } from "./ack-unclaimed.js";
 import { BackgroundWork } from "./background-work.js";
 import { boltLogger } from "./bolt-logger.js";
@@ -30,9 +30,6 @@ import type { SlackAppContext } from "./slack-app-context.js";
 import { SlackPoster } from "./slack-poster.js";
 import type { SlackServices } from "./slack-services.js";
 import { checkSocketMode, DEFAULT_SLACK_API_URL } from "./socket-preflight.js";
-
-/** The longest a task after an ack waits for the requests still being acknowledged (see AckPressure). */
-const MAX_YIELD_TO_ACKS_MS = 1000;
 
 export interface CreateSlackAppOptions {
   config: Readonly<Config>;
@@ -49,6 +46,8 @@ export interface CreateSlackAppOptions {
   customRoutes?: CustomRoute[];
   /** How many runs may work at once after their acks (default 16). */
   backgroundConcurrency?: number;
+  /** How work after an ack gives way to requests still being acknowledged (defaults in AckPressure). */
+  ackPressure?: AckPressureOptions;
   /** Socket Mode: the first pause after Slack could not be reached (default 1 s; it doubles up to 30 s). */
   socketRetryDelayMs?: number;
   /** Seconds since the epoch. */
@@ -87,12 +86,15 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
     ...(apiUrl ? { slackApiUrl: apiUrl.endsWith("/") ? apiUrl : `${apiUrl}/` } : {}),
     ...options.clientOptions,
   };
-  const pressure = new AckPressure();
+  const pressure = new AckPressure(options.ackPressure);
   const app = socketMode
     ? new App({
         token: botToken,
         appToken,
         socketMode: true,
+        // No auth.test until start() has checked that Slack is reachable: Bolt's own call would retry for half
+        // an hour in the background and keep a stopped process alive.
+        deferInitialization: true,
         convoStore: false,
         logger: boltLogger(logger),
         clientOptions,
@@ -127,7 +129,7 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
   const work = new BackgroundWork(
     logger,
     options.backgroundConcurrency,
-    () => pressure.quiet(MAX_YIELD_TO_ACKS_MS),
+    () => pressure.turn(),
     (task) => scopes.track(task),
   );
   const queue = new ChannelPostQueue({ logger, ...options.postQueue });
@@ -193,6 +195,7 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
         } finally {
           connecting = undefined;
         }
+        await app.init();
         listening = true;
         await app.start();
         logger.info({ port: config.port }, "Slack app connected through Socket Mode");

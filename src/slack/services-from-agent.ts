@@ -3,9 +3,9 @@
  * the narrow shapes the Slack layer reads. Built once in the composition root.
  */
 import type { ToolDefinition } from "../../tools/define.js";
+import type { SwitchboardRunEngine } from "../agent/create-run-engine.js";
 import type { Persona } from "../agent/personas.js";
 import { approvalMode, scopedTools } from "../agent/policy.js";
-import type { SwitchboardRunEngine } from "../agent/create-run-engine.js";
 import type { RunEngine } from "../agent/run-types.js";
 import { buildToolIndex, type ToolIndex, toRetrievable } from "../agent/tool-retriever.js";
 import type { Config } from "../config.js";

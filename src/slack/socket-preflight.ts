@@ -38,7 +38,7 @@ function tokenHelp(setting: "SLACK_APP_TOKEN" | "SLACK_BOT_TOKEN", code: string)
 /** Why a fetch failed, in words: the system's error code (ECONNREFUSED, ENOTFOUND, …) when there is one. */
 function networkWhat(error: unknown, url: string): string {
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  const code = cause?.code ?? (error as { name?: string }).name ?? "error";
+  const code = cause?.code ?? cause?.message ?? (error as { name?: string }).name ?? "error";
   return `network: ${code} reaching ${new URL(url).host}`;
 }
 

@@ -4,9 +4,9 @@
  */
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import type { WebClient } from "@slack/web-api";
-import type { ToolExecutor } from "../../tools/execute.js";
-import { themesSubcommand } from "../../listeners/commands/subcommands/themes.js";
 import { weeklyDigestJob } from "../../jobs/weekly-digest.js";
+import { themesSubcommand } from "../../listeners/commands/subcommands/themes.js";
+import type { ToolExecutor } from "../../tools/execute.js";
 import type { Config } from "../config.js";
 import { confidenceOf, confidenceParts } from "../domain/faq/confidence.js";
 import type { KnowledgeBase } from "../kb/knowledge-base.js";

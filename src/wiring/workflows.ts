@@ -3,17 +3,18 @@
  * what each adds to the app (inbox handlers, jobs, slash subcommands, Bolt listeners). Only src/app.ts calls it.
  */
 import type { App } from "@slack/bolt";
-import type { Subcommand } from "../../listeners/commands/subcommand.js";
 import type { WebClient } from "@slack/web-api";
+import type { Subcommand } from "../../listeners/commands/subcommand.js";
 import type { ToolExecutor } from "../../tools/execute.js";
 import type { Persona } from "../agent/personas.js";
-import type { KnowledgeBase } from "../kb/knowledge-base.js";
 import type { Config } from "../config.js";
+import type { KnowledgeBase } from "../kb/knowledge-base.js";
 import type { Logger } from "../logger.js";
-import type { Stores } from "../store/stores.js";
 import type { Db } from "../store/database.js";
+import type { Stores } from "../store/stores.js";
 import { createAuditedReads } from "../workflows/audited-reads.js";
 import type { GatedWrites, InboxTopics, JobDefinition, TeammateDirectory } from "../workflows/contracts.js";
+import type { TextJudgeModel } from "../workflows/escalation/text-judge.js";
 
 /** Part of the composition root, so, like src/app.ts, it may use listeners/ types. */
 export type SubcommandHandler = Subcommand;
@@ -34,6 +35,8 @@ export interface WorkflowWiringInput {
   runAfterAck: (name: string, work: () => Promise<void>) => void;
   /** Slack user groups of a user that a persona names as approvers. */
   groupsOf: (slackUserId: string, persona: string) => Promise<string[]>;
+  /** The configured chat model, if any: briefings and the text-judged escalation reasons use it. */
+  chatModel?: TextJudgeModel;
 }
 
 export interface WorkflowWiring {
@@ -65,6 +68,7 @@ export async function wireWorkflows(input: WorkflowWiringInput): Promise<Workflo
     { registerEscalationActions },
     { briefSubcommand },
     { escalationSweepJob },
+    { createModelTextJudge },
   ] = await Promise.all([
     import("../kb/knowledge-base.js"),
     import("../workflows/faq/drafts-repo.js"),
@@ -81,6 +85,7 @@ export async function wireWorkflows(input: WorkflowWiringInput): Promise<Workflo
     import("../../listeners/actions/escalation-actions.js"),
     import("../../listeners/commands/subcommands/brief.js"),
     import("../../jobs/escalation-sweep.js"),
+    import("../workflows/escalation/text-judge.js"),
   ]);
 
   const persona = input.personas.find((p) => p.name === config.defaultPersona) ?? input.personas[0];
@@ -131,12 +136,17 @@ export async function wireWorkflows(input: WorkflowWiringInput): Promise<Workflo
       directory: input.teammates,
       logger,
       now: input.clock,
+      timezone: config.jobs.timezone,
+      model: input.chatModel,
+      textJudge: input.chatModel ? createModelTextJudge(input.chatModel, scoreSettingsFrom(config), logger) : undefined,
     };
     const escalation = createEscalationWorkflow(escalationDeps);
     const decisions = createEscalationDecisions(escalationDeps);
     inboxRegistrations.push((topics) => registerEscalationInbox(topics, { workflow: escalation }));
     jobs.push(escalationSweepJob({ cron: config.jobs.escalationSweepCron, workflow: escalation }));
-    listenerRegistrations.push((app) => registerEscalationActions(app, { decisions, groupsOf: (user) => input.groupsOf(user, persona.name), logger }));
+    listenerRegistrations.push((app) =>
+      registerEscalationActions(app, { decisions, groupsOf: (user) => input.groupsOf(user, persona.name), logger, runAfterAck: input.runAfterAck }),
+    );
     subcommands.brief = briefSubcommand(() => escalation);
     status.push(`Escalation alerts: on, posted to ${channel}`);
   }

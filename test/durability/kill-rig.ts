@@ -85,7 +85,8 @@ function buildPrivateCopy(dir: string): string {
     [tsc, "-p", join(ROOT, "tsconfig.build.json"), "--outDir", join(out, "dist"), "--tsBuildInfoFile", join(out, "tsbuildinfo"), "--pretty", "false"],
     { cwd: ROOT, encoding: "utf8" },
   );
-  if (!existsSync(join(out, "dist/src/app.js"))) throw new Error(`tsc wrote no app.js (exit ${result.status}): ${(result.stdout || result.stderr).slice(0, 2000)}`);
+  if (!existsSync(join(out, "dist/src/app.js")))
+    throw new Error(`tsc wrote no app.js (exit ${result.status}): ${(result.stdout || result.stderr).slice(0, 2000)}`);
   for (const name of LINKED) if (existsSync(join(ROOT, name))) symlinkSync(join(ROOT, name), join(out, "dist", name));
   symlinkSync(join(ROOT, "node_modules"), join(out, "node_modules"), "dir");
   const entry = join(out, "dist/child-app.mjs");
@@ -270,7 +271,9 @@ export class KillRig {
       | undefined;
     const after = this.slack.calls.slice(callsBefore);
     const cardUpdates = after.filter((c) => c.method === "chat.update" && c.args.ts === cardTs);
-    const threadTexts = after.filter((c) => (c.method === "chat.postMessage" && c.args.thread_ts === ts) || (c.method === "chat.update" && c.args.ts !== cardTs)).map(callText);
+    const threadTexts = after
+      .filter((c) => (c.method === "chat.postMessage" && c.args.thread_ts === ts) || (c.method === "chat.update" && c.args.ts !== cardTs))
+      .map(callText);
     return {
       kind: "approve",
       mark,
@@ -278,7 +281,9 @@ export class KillRig {
       sent: this.replyCount(conversation.id, mark),
       ledger: ledger?.status,
       unfinishedRuns: this.count("SELECT COUNT(*) AS n FROM runs WHERE prompt LIKE ? AND status IN ('running','waiting')", `%${mark}%`),
-      auditRows: ledger ? this.count("SELECT COUNT(*) AS n FROM audit_log WHERE approval_id = ? AND tool = 'INTERCOM_REPLY_TO_CONVERSATION'", ledger.approval_id) : 0,
+      auditRows: ledger
+        ? this.count("SELECT COUNT(*) AS n FROM audit_log WHERE approval_id = ? AND tool = 'INTERCOM_REPLY_TO_CONVERSATION'", ledger.approval_id)
+        : 0,
       cardShowsOutcome: cardUpdates.some((c) => /Approved by/.test(callText(c))),
       threadShowsOutcome: threadTexts.some((t) => t.includes(`The reply for ${mark} is done`) || /restarted/.test(t) || /Reply to conversation/.test(t)),
       reportedUncertain: threadTexts.some((t) => /may or may not have been applied/.test(t)),
@@ -296,7 +301,10 @@ export class KillRig {
     await this.restart();
     await this.send(request, sentAt, 1);
     await this.idle();
-    const texts = this.slack.calls.slice(callsBefore).filter((c) => c.method === "chat.update" || c.method === "chat.postMessage").map(callText);
+    const texts = this.slack.calls
+      .slice(callsBefore)
+      .filter((c) => c.method === "chat.update" || c.method === "chat.postMessage")
+      .map(callText);
     return {
       kind: "mention",
       mark,
@@ -317,13 +325,23 @@ export class KillRig {
       return Date.now() - started;
     }
     const conversation = this.conversation();
-    await this.send(this.mentionRequest(`reply ${mark} to conversation ${conversation.id} as admin ${conversation.adminId}`, ts, `Ev${mark}`), Math.floor(Date.now() / 1000));
-    const card = await until("a card", () => this.slack.callsTo("chat.postMessage").find((c) => callText(c).includes(mark) && callText(c).includes("approval_approve")), 60_000);
+    await this.send(
+      this.mentionRequest(`reply ${mark} to conversation ${conversation.id} as admin ${conversation.adminId}`, ts, `Ev${mark}`),
+      Math.floor(Date.now() / 1000),
+    );
+    const card = await until(
+      "a card",
+      () => this.slack.callsTo("chat.postMessage").find((c) => callText(c).includes(mark) && callText(c).includes("approval_approve")),
+      60_000,
+    );
     await this.idle();
     const blocks = card.args.blocks as { type: string; elements?: { action_id: string; value: string }[] }[];
     const value = blocks.find((b) => b.type === "actions")?.elements?.find((e) => e.action_id === "approval_approve")?.value as string;
     const started = Date.now();
-    await this.send(buttonClick({ actionId: "approval_approve", value, userId: APPROVER, messageTs: String(card.result?.ts), threadTs: ts, blocks }), Math.floor(Date.now() / 1000));
+    await this.send(
+      buttonClick({ actionId: "approval_approve", value, userId: APPROVER, messageTs: String(card.result?.ts), threadTs: ts, blocks }),
+      Math.floor(Date.now() / 1000),
+    );
     await this.idle();
     return Date.now() - started;
   }

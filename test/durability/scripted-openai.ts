@@ -57,7 +57,11 @@ export async function startScriptedOpenAI(): Promise<ScriptedOpenAI> {
       const message =
         "text" in step
           ? { role: "assistant", content: step.text }
-          : { role: "assistant", content: null, tool_calls: [{ id: `call_${n}`, type: "function", function: { name: step.tool, arguments: JSON.stringify(step.args) } }] };
+          : {
+              role: "assistant",
+              content: null,
+              tool_calls: [{ id: `call_${n}`, type: "function", function: { name: step.tool, arguments: JSON.stringify(step.args) } }],
+            };
       res.writeHead(200, { "content-type": "application/json" });
       res.end(
         JSON.stringify({

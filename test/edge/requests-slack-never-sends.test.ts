@@ -25,7 +25,10 @@ afterAll(async () => {
   await h?.close();
 });
 
-const form = (fields: Record<string, string>): SlackRequest => ({ body: new URLSearchParams(fields).toString(), contentType: "application/x-www-form-urlencoded" });
+const form = (fields: Record<string, string>): SlackRequest => ({
+  body: new URLSearchParams(fields).toString(),
+  contentType: "application/x-www-form-urlencoded",
+});
 const payload = (value: unknown): SlackRequest => form({ payload: JSON.stringify(value) });
 const json = (value: unknown): SlackRequest => ({ body: JSON.stringify(value), contentType: "application/json" });
 

@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
-import { createDeps, closeDeps } from "../../src/app.js";
+import { closeDeps, createDeps } from "../../src/app.js";
 import { buildConfig, envSchema } from "../../src/config.js";
 import { createLogger } from "../../src/logger.js";
 import { createSlackApp } from "../../src/slack/create-slack-app.js";

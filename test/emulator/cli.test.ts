@@ -99,7 +99,7 @@ beforeAll(async () => {
   });
   const code = await new Promise<number | null>((done) => build.on("close", done));
   if (code !== 0) throw new Error(`the build failed: ${said}`);
-});
+}, 120_000);
 
 afterEach(async () => {
   for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");

@@ -4,10 +4,12 @@ import { customerHtml } from "../../src/domain/faq/customer-html.js";
 import { DEFAULT_FAQ_POLICY } from "../../src/domain/faq/types.js";
 import type { SearchHit } from "../../src/kb/types.js";
 import type { InboxItem } from "../../src/workflows/contracts.js";
-import { decideDraft } from "../../src/workflows/faq/draft-decisions.js";
+import type { Persona } from "../../src/agent/personas.js";
+import { FAQ_ACTIONS } from "../../src/slack/blocks/faq-draft-card.js";
+import { closeAnswered, decideDraft } from "../../src/workflows/faq/draft-decisions.js";
 import { createFaqInboxHandler } from "../../src/workflows/faq/handle-inbound.js";
 import { makeTempDir } from "../helpers/temp-dir.js";
-import { adminReplies, type FaqWorld, startFaqWorld } from "./support.js";
+import { adminReplies, CLICKER, type FaqWorld, OTHER, startFaqWorld } from "./support.js";
 
 const hit = (id: string, visibility: "public" | "internal", text: string): SearchHit => ({
   articleId: id,
@@ -37,59 +39,143 @@ describe("the answer a customer can receive", () => {
   });
 });
 
-describe("FAQ decisions against the emulator", () => {
+const item = (payload: unknown, id: string): InboxItem => ({ id, source: "intercom", topic: "conversation.user.created", payload, receivedAt: 0, attempt: 1 });
+type Conversation = { id: string; source: { id: string } };
+const keyOf = (c: Conversation) => `conversation:${c.id}:${c.source.id}`;
+const lastBlocks = (world: FaqWorld, method: "chat.postMessage" | "chat.update") => JSON.stringify(world.slack.callsTo(method).at(-1)?.args.blocks ?? []);
+const stateOf = (world: FaqWorld, id: string) => (world.emulator.state.get("conversations", id) as { state: string }).state;
+
+describe("auto-resolve: the reply on the persona's policy, the close only from a person", () => {
   const temp = makeTempDir();
   let world: FaqWorld;
+  const autoPersona = (base: Persona, replyMode: "auto" | "ask", closeMode: "auto" | "ask" = "ask") =>
+    ({
+      ...base,
+      approval: { ...base.approval, tools: { ...base.approval.tools, INTERCOM_REPLY_TO_CONVERSATION: replyMode, INTERCOM_CLOSE_CONVERSATION: closeMode } },
+      faq: { auto_resolve: true, min_confidence: 0.5, gap_notes: false },
+    }) as Persona;
   beforeAll(async () => {
-    world = await startFaqWorld(temp.dir, { defaultAdminId: true, persona: { faq: { auto_resolve: true, min_confidence: 0.5, gap_notes: false } } as never });
+    world = await startFaqWorld(temp.dir, { defaultAdminId: true });
   });
   afterAll(async () => {
     await world.close();
     temp.cleanup();
   });
-  const item = (payload: unknown, id: string): InboxItem => ({
-    id,
-    source: "intercom",
-    topic: "conversation.user.created",
-    payload,
-    receivedAt: 0,
-    attempt: 1,
-  });
 
-  it("auto-resolves as two gated writes: the reply first, the close only after it was sent", async () => {
-    const conversation = world.emulator.simulate("conversation", { body: "How do I change my PIN?" }) as { id: string };
+  it("sends the reply automatically and offers the close on the card, even when the persona says close is auto", async () => {
+    world.deps.persona = autoPersona(world.persona, "auto", "auto");
+    const conversation = world.emulator.simulate("conversation", { body: "How do I change my PIN?" }) as Conversation;
+    const before = world.writeCalls().length;
     await createFaqInboxHandler(world.deps)(item(conversation, "a1"));
-    const tools = world.writes.calls.map((c) => c.tool);
-    expect(tools.slice(-2)).toEqual(["INTERCOM_REPLY_TO_CONVERSATION", "INTERCOM_CLOSE_CONVERSATION"]);
-    expect(world.writes.calls.at(-1)?.authority).toEqual({ kind: "policy" });
+    const calls = world.writeCalls().slice(before);
+    expect(calls.map((c) => [c.tool, c.decision, c.status])).toEqual([["INTERCOM_REPLY_TO_CONVERSATION", "auto", "ok"]]);
     expect(adminReplies(world, conversation.id)).toHaveLength(1);
-    expect((world.emulator.state.get("conversations", conversation.id) as { state: string }).state).toBe("closed");
+    expect(stateOf(world, conversation.id)).toBe("open");
+    const card = lastBlocks(world, "chat.postMessage");
+    expect(card).toContain("Answered automatically; closing needs a person.");
+    expect(card).toContain(FAQ_ACTIONS.close);
+    expect(card).not.toContain(FAQ_ACTIONS.send);
+
+    const draft = world.deps.drafts.byMessageKey(keyOf(conversation));
+    // The destructive rule holds at the gate itself: a policy may never close.
+    const byPolicy = await world.deps.writes.run({
+      tool: "INTERCOM_CLOSE_CONVERSATION",
+      args: { conversation_id: conversation.id, admin_id: world.adminId },
+      persona: world.deps.persona,
+      authority: { kind: "policy" },
+      requester: { source: "workflow:faq" },
+      idempotencyKey: `test:${conversation.id}:policy-close`,
+    });
+    expect(byPolicy.status).toBe("refused");
+    expect(stateOf(world, conversation.id)).toBe("open");
+
+    const closed = await closeAnswered(world.deps, { draftId: draft?.id as string, slackUserId: CLICKER });
+    expect(closed.kind).toBe("decided");
+    expect(stateOf(world, conversation.id)).toBe("closed");
+    const close = world.writeCalls().at(-1);
+    expect(close).toMatchObject({ tool: "INTERCOM_CLOSE_CONVERSATION", decision: "approved", approver: CLICKER, status: "ok" });
+    const again = await closeAnswered(world.deps, { draftId: draft?.id as string, slackUserId: OTHER });
+    expect(again.kind).toBe("already");
+    expect((again as { message: string }).message).toContain(`<@${CLICKER}>`);
+    expect(world.writeCalls().filter((c) => c.tool === "INTERCOM_CLOSE_CONVERSATION" && c.status === "ok")).toHaveLength(1);
   });
 
-  it("does not close when the reply failed, and the card says so in plain words", async () => {
-    const conversation = world.emulator.simulate("conversation", { body: "How do I change my PIN?" }) as { id: string };
+  it("turns into an ordinary draft when the persona's policy does not send replies on its own", async () => {
+    world.deps.persona = autoPersona(world.persona, "ask");
+    const conversation = world.emulator.simulate("conversation", { body: "How do I change my PIN?" }) as Conversation;
+    await createFaqInboxHandler(world.deps)(item(conversation, "a2"));
+    expect(adminReplies(world, conversation.id)).toHaveLength(0);
+    expect(world.deps.drafts.byMessageKey(keyOf(conversation))?.status).toBe("pending");
+    const card = lastBlocks(world, "chat.postMessage");
+    expect(card).toContain("Not sent automatically");
+    expect(card).toContain(FAQ_ACTIONS.send);
+  });
+
+  it("offers no close when the reply failed, and says nothing reached the customer", async () => {
+    world.deps.persona = autoPersona(world.persona, "auto");
+    const conversation = world.emulator.simulate("conversation", { body: "How do I change my PIN?" }) as Conversation;
     world.emulator.setFaults({ serverErrorRate: 1 });
-    const before = world.writes.calls.length;
     try {
-      await createFaqInboxHandler(world.deps)(item(conversation, "a2"));
+      await createFaqInboxHandler(world.deps)(item(conversation, "a3"));
     } finally {
       world.emulator.resetFaults();
     }
-    expect(world.writes.calls.slice(before).map((c) => c.tool)).toEqual(["INTERCOM_REPLY_TO_CONVERSATION"]);
-    const card = world.slack.callsTo("chat.postMessage").at(-1);
-    expect(JSON.stringify(card?.args.blocks)).toContain("Not sent automatically (failed)");
+    const card = lastBlocks(world, "chat.postMessage");
+    expect(card).toContain("Could not answer automatically");
+    expect(card).toContain("Nothing reached the customer");
+    expect(card).not.toContain(FAQ_ACTIONS.close);
+    expect(world.deps.drafts.byMessageKey(keyOf(conversation))?.status).toBe("failed");
   });
 
   it("Dismiss is final: a later Send changes nothing and names who dismissed", async () => {
     world.deps.persona = { ...world.persona, faq: { auto_resolve: false, min_confidence: 0.9, gap_notes: false } } as never;
-    const conversation = world.emulator.simulate("conversation", { body: "How do I change my PIN?" }) as { id: string; source: { id: string } };
-    await createFaqInboxHandler(world.deps)(item(conversation, "a3"));
-    const draft = world.deps.drafts.byMessageKey(`conversation:${conversation.id}:${conversation.source.id}`);
+    const conversation = world.emulator.simulate("conversation", { body: "How do I change my PIN?" }) as Conversation;
+    await createFaqInboxHandler(world.deps)(item(conversation, "a4"));
+    const draft = world.deps.drafts.byMessageKey(keyOf(conversation));
     expect(draft?.status).toBe("pending");
     expect(await decideDraft(world.deps, { draftId: draft?.id as string, action: "dismiss", slackUserId: "U0DISMISS1" })).toMatchObject({ kind: "decided" });
-    const late = await decideDraft(world.deps, { draftId: draft?.id as string, action: "send", slackUserId: "U0LATE0001" });
+    const late = await decideDraft(world.deps, { draftId: draft?.id as string, action: "send", slackUserId: CLICKER });
     expect(late).toMatchObject({ kind: "already" });
     expect((late as { message: string }).message).toContain("<@U0DISMISS1>");
     expect(adminReplies(world, conversation.id)).toHaveLength(0);
+  });
+});
+
+describe("a send whose outcome is unknown", () => {
+  const temp = makeTempDir();
+  let world: FaqWorld;
+  beforeAll(async () => {
+    world = await startFaqWorld(temp.dir, { writeTimeoutMs: 300 });
+  });
+  afterAll(async () => {
+    await world.close();
+    temp.cleanup();
+  });
+
+  it("is stored and shown as uncertain, not failed, and no later click sends it again", async () => {
+    const conversation = world.emulator.simulate("conversation", { body: "How do I change my PIN?" }) as Conversation;
+    await createFaqInboxHandler(world.deps)(item(conversation, "u1"));
+    const draft = world.deps.drafts.byMessageKey(keyOf(conversation));
+    expect(draft?.status).toBe("pending");
+    world.emulator.setFaults({ latencyMs: 1500 });
+    let result: Awaited<ReturnType<typeof decideDraft>>;
+    try {
+      result = await decideDraft(world.deps, { draftId: draft?.id as string, action: "send_close", slackUserId: CLICKER });
+    } finally {
+      world.emulator.resetFaults();
+    }
+    expect(result.kind).toBe("decided");
+    const stored = world.deps.drafts.get(draft?.id as string);
+    expect(stored).toMatchObject({ uncertain: true });
+    expect(stored?.status).not.toBe("failed");
+    expect(stored?.outcome).toContain("may or may not have been sent");
+    const card = lastBlocks(world, "chat.update");
+    expect(card).toContain("may or may not have been sent");
+    expect(card).not.toContain(FAQ_ACTIONS.send);
+    // Send & close never closes after a reply that did not confirm.
+    expect(world.writeCalls().map((c) => c.tool)).not.toContain("INTERCOM_CLOSE_CONVERSATION");
+    const again = await decideDraft(world.deps, { draftId: draft?.id as string, action: "send", slackUserId: OTHER });
+    expect(again.kind).toBe("already");
+    expect(world.writeCalls().filter((c) => c.tool === "INTERCOM_REPLY_TO_CONVERSATION")).toHaveLength(1);
   });
 });

@@ -3,7 +3,7 @@ import type { InboxItem } from "../../src/workflows/contracts.js";
 import { decideDraft } from "../../src/workflows/faq/draft-decisions.js";
 import { createFaqInboxHandler } from "../../src/workflows/faq/handle-inbound.js";
 import { makeTempDir } from "../helpers/temp-dir.js";
-import { adminReplies, type FaqWorld, startFaqWorld } from "./support.js";
+import { adminReplies, CLICKER, type FaqWorld, OTHER, startFaqWorld } from "./support.js";
 
 const temp = makeTempDir();
 let world: FaqWorld;
@@ -42,11 +42,11 @@ describe("FAQ on the demo workspace, end to end", () => {
 
     const draft = world.deps.drafts.byMessageKey(`conversation:${conversation.id}:${(conversation as unknown as { source: { id: string } }).source.id}`);
     expect(draft?.status).toBe("pending");
-    const first = await decideDraft(world.deps, { draftId: draft?.id as string, action: "send", slackUserId: "U0CLICKER1" });
+    const first = await decideDraft(world.deps, { draftId: draft?.id as string, action: "send", slackUserId: CLICKER });
     expect(first.kind).toBe("decided");
-    const second = await decideDraft(world.deps, { draftId: draft?.id as string, action: "send", slackUserId: "U0OTHER001" });
+    const second = await decideDraft(world.deps, { draftId: draft?.id as string, action: "send", slackUserId: OTHER });
     expect(second).toMatchObject({ kind: "already" });
-    expect((second as { message: string }).message).toContain("<@U0CLICKER1>");
+    expect((second as { message: string }).message).toContain(`<@${CLICKER}>`);
 
     const replies = adminReplies(world, conversation.id);
     expect(replies).toHaveLength(1);

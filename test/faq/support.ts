@@ -1,8 +1,7 @@
 /**
  * The real parts the FAQ tests run on: the emulator's demo workspace over HTTP, the tools' executor, a SQLite
- * file, the knowledge base synced from the emulator, and the fake Slack Web API. Writes go through a small
- * GatedWrites stand-in that executes through the same executor and keeps each idempotency key's outcome
- * (src/writes is not built yet: switch `writes` to the real createGatedWrites in one line when it lands).
+ * file, the knowledge base synced from the emulator, the fake Slack Web API, the real write service (ledger,
+ * policy and the destructive rule, audit) and the real teammate directory (Slack email → Intercom admin).
  */
 import { join } from "node:path";
 import { WebClient } from "@slack/web-api";
@@ -10,40 +9,26 @@ import { loadPersonas, type Persona } from "../../src/agent/personas.js";
 import { generateDemoWorkspace } from "../../src/emulator/demo/generate.js";
 import { type RunningEmulator, startEmulator } from "../../src/emulator/server.js";
 import { IntercomClient } from "../../src/intercom/client.js";
+import { createTeammateDirectory } from "../../src/intercom/teammate-directory.js";
 import { createKnowledgeBase, type KnowledgeBase } from "../../src/kb/knowledge-base.js";
 import { syncKb } from "../../src/kb/sync.js";
-import { AuditLog } from "../../src/store/audit-log.js";
+import { createSilentLogger } from "../../src/logger.js";
+import { AuditLog, type AuditRecord } from "../../src/store/audit-log.js";
 import { type Db, openDatabase } from "../../src/store/database.js";
+import { transactionOn } from "../../src/store/stores.js";
+import { WriteLedgerRepo } from "../../src/store/write-ledger-repo.js";
 import { type AuditedReads, createAuditedReads } from "../../src/workflows/audited-reads.js";
-import type { GatedWriteRequest, GatedWrites, TeammateDirectory, WriteOutcome } from "../../src/workflows/contracts.js";
 import { FaqDraftsRepo } from "../../src/workflows/faq/drafts-repo.js";
 import type { FaqWorkflowDeps } from "../../src/workflows/faq/faq-deps.js";
-import { createToolExecutor, type ToolExecutor } from "../../tools/execute.js";
+import { createWritesService } from "../../src/writes/writes-service.js";
+import { createToolExecutor } from "../../tools/execute.js";
 import { allTools } from "../../tools/index.js";
 import { type FakeSlackServer, startFakeSlack } from "../fakes/fake-slack-server.js";
 
-export interface RecordingWrites extends GatedWrites {
-  calls: GatedWriteRequest[];
-}
-
-export function executorWrites(executor: ToolExecutor): RecordingWrites {
-  const outcomes = new Map<string, WriteOutcome>();
-  const calls: GatedWriteRequest[] = [];
-  return {
-    calls,
-    async run(request) {
-      calls.push(request);
-      const previous = outcomes.get(request.idempotencyKey);
-      if (previous) return previous;
-      const result = await executor.execute(request.tool, request.args);
-      const outcome: WriteOutcome = result.ok
-        ? { status: "sent", tool: request.tool, result: result.raw, summary: `${request.tool} done` }
-        : { status: "failed", tool: request.tool, reason: result.message };
-      outcomes.set(request.idempotencyKey, outcome);
-      return outcome;
-    },
-  };
-}
+/** Slack users whose email is the first Intercom admin's (matched by email), and one nobody knows. */
+export const CLICKER = "U0CLICKER1";
+export const OTHER = "U0OTHER001";
+export const STRANGER = "U0STRANGER";
 
 export interface FaqWorld {
   emulator: RunningEmulator;
@@ -51,44 +36,75 @@ export interface FaqWorld {
   db: Db;
   kb: KnowledgeBase;
   reads: AuditedReads;
-  writes: RecordingWrites;
+  audit: AuditLog;
+  /** Gated writes as the audit log holds them, oldest first. */
+  writeCalls(): AuditRecord[];
   persona: Persona;
   deps: FaqWorkflowDeps;
   adminId: string;
   close(): Promise<void>;
 }
 
-export async function startFaqWorld(dir: string, options: { persona?: Partial<Persona>; defaultAdminId?: boolean } = {}): Promise<FaqWorld> {
+export interface FaqWorldOptions {
+  persona?: Partial<Persona>;
+  /** Set INTERCOM_DEFAULT_ADMIN_ID (auto-resolve needs it; a stranger's click falls back to it). */
+  defaultAdminId?: boolean;
+  /** How long a write may wait for Intercom before its outcome is uncertain. */
+  writeTimeoutMs?: number;
+}
+
+export async function startFaqWorld(dir: string, options: FaqWorldOptions = {}): Promise<FaqWorld> {
   const emulator = await startEmulator({ port: 0, seed: 7, conversations: 12, generate: generateDemoWorkspace });
-  const slack = await startFakeSlack();
-  const db = openDatabase(join(dir, "faq.db"));
-  const executor = createToolExecutor({ transport: new IntercomClient({ baseUrl: emulator.url, token: emulator.token, maxRetries: 0 }), tools: allTools });
-  const reads = createAuditedReads({ executor, audit: new AuditLog(db), source: "workflow:faq", persona: "support" });
+  const admin = emulator.state.all("admins")[0] as { id: string; name: string; email: string };
+  const slack = await startFakeSlack({
+    users: { [CLICKER]: { email: admin.email }, [OTHER]: { email: admin.email }, [STRANGER]: { email: "nobody@elsewhere.example" } },
+  });
+  const web = new WebClient("xoxb-test", { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } });
+  const db = openDatabase(join(dir, `faq-${Math.random().toString(36).slice(2)}.db`));
+  const audit = new AuditLog(db);
+  const readTransport = new IntercomClient({ baseUrl: emulator.url, token: emulator.token, maxRetries: 0 });
+  const executor = createToolExecutor({ transport: readTransport, tools: allTools });
+  const reads = createAuditedReads({ executor, audit, source: "workflow:faq", persona: "support" });
   const kb = createKnowledgeBase(db);
   await syncKb({ reads, index: kb.index, now: Math.floor(Date.now() / 1000) });
-  const writes = executorWrites(executor);
+  const defaultAdminId = options.defaultAdminId ? String(admin.id) : undefined;
+  const teammates = createTeammateDirectory({ slack: web, transport: readTransport, defaultAdminId });
+  const writeTransport = new IntercomClient({ baseUrl: emulator.url, token: emulator.token, maxRetries: 0, timeoutMs: options.writeTimeoutMs ?? 10_000 });
+  const writes = createWritesService({
+    ledger: new WriteLedgerRepo(db),
+    transaction: transactionOn(db),
+    audit,
+    transport: writeTransport,
+    tools: allTools,
+    logger: createSilentLogger(),
+    teammates,
+  });
   const base = loadPersonas(join(import.meta.dirname, "../../data/personas.yml")).find((p) => p.name === "support") as Persona;
   const persona = { ...base, ...options.persona } as Persona;
-  const admin = emulator.state.all("admins")[0] as { id: string; name: string };
-  const teammates: TeammateDirectory = { adminFor: async () => ({ adminId: String(admin.id), name: admin.name, matchedBy: "email" }) };
   const deps: FaqWorkflowDeps = {
     searcher: kb.searcher,
     drafts: new FaqDraftsRepo(db),
-    slack: new WebClient("xoxb-test", { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } }),
-    writes,
+    slack: web,
+    writes: writes.gated,
     teammates,
     persona,
     supportChannel: "C0SUPPORT1",
-    defaultAdminId: options.defaultAdminId ? String(admin.id) : undefined,
+    defaultAdminId,
     reads,
   };
+  const writeTools = new Set(allTools.filter((t) => t.risk !== "read").map((t) => t.name));
   return {
     emulator,
     slack,
     db,
     kb,
     reads,
-    writes,
+    audit,
+    writeCalls: () =>
+      audit
+        .recent({ limit: 1000 })
+        .filter((r) => writeTools.has(r.tool))
+        .sort((a, b) => a.id - b.id),
     persona,
     deps,
     adminId: String(admin.id),

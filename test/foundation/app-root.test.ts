@@ -57,9 +57,7 @@ describe("createApp", () => {
     expect(a.routes.map((r) => r.path)).toContain("/intercom/webhooks");
 
     // Every job on one list: the platform's and the workflows' (no support channel here, so no escalation sweep).
-    expect(a.jobs.list().map((j) => j.name)).toEqual(
-      expect.arrayContaining(["approval-expiry", "intercom-poll", "inbox-prune", "kb-sync", "weekly-digest"]),
-    );
+    expect(a.jobs.list().map((j) => j.name)).toEqual(expect.arrayContaining(["approval-expiry", "intercom-poll", "inbox-prune", "kb-sync", "weekly-digest"]));
     expect((await a.jobs.run("approval-expiry")).summary).toBe("expired 0 approvals, updated 0 cards");
     await expect(a.jobs.run("no-such-job")).rejects.toThrow(/no job named no-such-job/);
     expect(a.scheduler.list().find((j) => j.name === "approval-expiry")?.lastRun?.status).toBe("ok");

@@ -29,6 +29,8 @@ afterEach(async () => {
 
 async function open(playground: TestPlayground): Promise<Page> {
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  // Inside the test's own timeout, so a missing element is reported by name rather than as a test timeout.
+  page.setDefaultTimeout(15_000);
   await page.goto(playground.url);
   await page.locator('.sidebar-item[data-channel="support"]').waitFor();
   return page;
@@ -277,7 +279,7 @@ describe("the playground page", () => {
     await p.locator("#demo-customer").click();
     await p.locator("#customer-text").fill("Where is my new card?");
     await p.locator("#customer-form button[type=submit]").click();
-    await p.locator("#messages .message", { hasText: "Where is my new card?" }).waitFor();
+    await p.locator("#messages .message", { hasText: "Where is my new card?" }).first().waitFor();
     const firstEmulator = pg.emulator();
     const conversations = firstEmulator.state.count("conversations");
 

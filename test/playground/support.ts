@@ -36,9 +36,14 @@ export interface TestPlayground extends LaunchedPlayground {
   cleanup(): Promise<void>;
 }
 
-export async function startTestPlayground(
-  options: { chatModel?: (boot: number) => BaseChatModel | undefined; env?: Record<string, string> } = {},
-): Promise<TestPlayground> {
+export interface TestPlaygroundOptions {
+  chatModel?: (boot: number) => BaseChatModel | undefined;
+  env?: Record<string, string>;
+  /** Conversations in the demo workspace (default 40, which is fast; the digest needs a real week of them). */
+  conversations?: number;
+}
+
+export async function startTestPlayground(options: TestPlaygroundOptions = {}): Promise<TestPlayground> {
   const temp = makeTempDir("switchboard-playground-test-");
   const env = envSchema.parse({
     SWITCHBOARD_LOG_LEVEL: "silent",
@@ -52,7 +57,7 @@ export async function startTestPlayground(
     config,
     logger: createSilentLogger(),
     port: 0,
-    conversations: 40,
+    conversations: options.conversations ?? 40,
     seed: 7,
     chatModel: options.chatModel,
     overrides: { slackClientOptions: { retryConfig: { retries: 0 } }, postQueue: { sleep: async () => {} }, approvalSweepMs: 0 },

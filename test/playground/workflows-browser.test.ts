@@ -60,8 +60,10 @@ describe("the demo buttons drive the workflows (pending on issues 9, 11, 12 and 
     expect(conversationId).toBeDefined();
     await expectWebhookAccepted(pg);
 
-    const card = p.locator("#messages .message", { has: p.getByRole("button", { name: "Send", exact: true }) });
-    await card.waitFor(LONG);
+    const draft = p.locator("#messages .message", { has: p.getByRole("button", { name: "Send", exact: true }) });
+    await draft.waitFor(LONG);
+    // The app updates the card in place (same ts) once it has decided: follow it by ts, not by its wording.
+    const card = p.locator(`#messages .message[data-ts="${await draft.getAttribute("data-ts")}"]`);
     expect(await card.textContent()).toMatch(/PIN/i);
     expect(await card.locator('a[href*="/articles/"]').count(), "the draft cites help-center articles as links").toBeGreaterThan(0);
     for (const name of ["Edit", "Send & close", "Dismiss"]) expect(await card.getByRole("button", { name, exact: true }).count()).toBe(1);
@@ -69,10 +71,12 @@ describe("the demo buttons drive the workflows (pending on issues 9, 11, 12 and 
     await screenshot(p, "playground-faq-draft.png");
 
     await card.getByRole("button", { name: "Send", exact: true }).click();
-    await p
-      .locator("#messages .message", { hasText: conversationId! })
-      .getByRole("button", { name: "Send", exact: true })
-      .waitFor({ state: "detached", ...LONG });
+    // The outcome comes from the executor: the card loses its buttons only once the write has been tried.
+    await card.getByRole("button", { name: "Send", exact: true }).waitFor({ state: "detached", ...LONG });
+    await card.locator(".edited").waitFor(LONG);
+    const playground = pg;
+    await expect.poll(() => adminComments(playground, conversationId!).length, LONG).toBeGreaterThan(0);
+    await playground.app().app.idle(15_000);
     const replies = adminComments(pg, conversationId!);
     expect(replies).toHaveLength(1);
     expect(String(replies[0].body)).toMatch(/\/articles\//);
@@ -95,12 +99,12 @@ describe("the demo buttons drive the workflows (pending on issues 9, 11, 12 and 
   });
 
   it("Run the weekly digest now posts the digest in #product with its chart image", { timeout: 120_000 }, async () => {
-    pg = await startTestPlayground();
+    pg = await startTestPlayground({ conversations: 1000 });
     const p = await open(pg);
     await p.locator("#demo-digest").click();
     await p.locator(".channel-title", { hasText: "# product" }).waitFor();
     const images = "#messages .file-image, #messages .bk-image img, #thread .file-image, #thread .bk-image img";
-    const thread = "#messages .message .replies:text-matches('\\d+ repl')";
+    const thread = "#messages .message .replies:text-matches('[0-9]+ repl')";
     const refused = "#messages .message.ephemeral:has-text('is not a Switchboard command')";
     // One wait for whichever comes first: the chart, a thread holding the digest, or the app saying it has no digest.
     await p.locator(`${images}, ${thread}, ${refused}`).first().waitFor({ timeout: 60_000 });
@@ -115,7 +119,10 @@ describe("the demo buttons drive the workflows (pending on issues 9, 11, 12 and 
       return png.complete && png.naturalWidth > 0;
     });
     expect(loaded, "the chart PNG is served and decodes").toBe(true);
-    expect(await p.locator("#messages").textContent()).toMatch(/theme/i);
+    const digest = (await p.locator("#messages").textContent()) ?? "";
+    expect(digest).toMatch(/Weekly themes/);
+    expect(digest, "a week of demo conversations has themes").not.toMatch(/\b0 themes/);
+    await image.scrollIntoViewIfNeeded();
     await screenshot(p, "playground-digest.png");
   });
 });

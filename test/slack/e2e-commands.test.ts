@@ -60,7 +60,9 @@ describe("/switchboard audit", () => {
     await harness.send(eventCallback({ type: "app_mention", user: APPROVER, text: `<@UBOT> reply to ${conversation.id}`, ts, channel: "C1" }));
     await harness.idle();
     const [card] = approvalCards(harness.slack.calls);
-    await harness.send(buttonClick({ actionId: "approval_approve", value: card!.value, userId: APPROVER, messageTs: card!.ts!, threadTs: ts, blocks: card!.blocks }));
+    await harness.send(
+      buttonClick({ actionId: "approval_approve", value: card!.value, userId: APPROVER, messageTs: card!.ts!, threadTs: ts, blocks: card!.blocks }),
+    );
     await harness.idle();
     const audit = await command(harness, "audit 5");
     expect(audit).toContain(`on conversation ${conversation.id} · wrote “Your card is on its way.”`);

@@ -21,8 +21,16 @@ const THREAD = "1700000500.000100";
 
 const mention = (words: string, user = APPROVER, ts = THREAD) => ({ type: "app_mention", user, text: `<@UBOT> ${words}`, ts, channel: "C1", event_ts: ts });
 
-const replyCall = (conversation: { id: string; adminId: string }, body: string, messageType = "comment") => () =>
-  callTool("INTERCOM_REPLY_TO_CONVERSATION", { conversation_id: conversation.id, message_type: messageType, type: "admin", admin_id: conversation.adminId, body });
+const replyCall =
+  (conversation: { id: string; adminId: string }, body: string, messageType = "comment") =>
+  () =>
+    callTool("INTERCOM_REPLY_TO_CONVERSATION", {
+      conversation_id: conversation.id,
+      message_type: messageType,
+      type: "admin",
+      admin_id: conversation.adminId,
+      body,
+    });
 
 /** The model claims success whatever it is told, and records what it was told. */
 const boast = (heard: string[]) => (context: ScriptContext) => {
@@ -50,7 +58,10 @@ describe("what a person is told about a write", () => {
   it("an approved reply that Intercom refuses: the card says failed with the reason, the thread keeps the failure over the model's claim, no Close", async () => {
     const conversation = { id: "", adminId: "" };
     const heard: string[] = [];
-    h = await startHarness({ personas: testPersonas(), model: () => new ScriptedChatModel([replyCall(conversation, "Your refund is on its way."), boast(heard)]) });
+    h = await startHarness({
+      personas: testPersonas(),
+      model: () => new ScriptedChatModel([replyCall(conversation, "Your refund is on its way."), boast(heard)]),
+    });
     Object.assign(conversation, openConversation(h.emulator!));
     const before = partsOfType(h.emulator!, conversation.id, "comment").length;
     await ask(h, `reply to conversation ${conversation.id}`);
@@ -64,15 +75,16 @@ describe("what a person is told about a write", () => {
     expect(partsOfType(h.emulator!, conversation.id, "comment")).toHaveLength(before);
     const settled = text(finalCard(h, card!.ts));
     expect(settled).toContain(`Approved by <@${APPROVER}>`);
-    expect(settled).toContain("failed, nothing changed");
+    expect(settled).toContain("*Reply to conversation*: failed");
     expect(settled).toMatch(/503|server error/i);
     expect(settled).not.toContain("Approval needed");
+    expect(settled).not.toContain("Sent as");
     // The model was told the truth, and the thread shows the fact next to whatever it wrote.
     expect(heard.join("\n")).toMatch(/WRITE FAILED|Tool error/);
     const answer = answerWith(h, "Done! I replied");
     expect(answer).toBeDefined();
     expect(text(answer)).toContain("What happened in Intercom");
-    expect(text(answer)).toContain("failed, nothing changed");
+    expect(text(answer)).toContain("*Reply to conversation*: failed");
     expect(String(answer?.args.text)).toContain("failed");
     expect(text(answer)).not.toContain("close_conversation");
     expect(h.app.engine.audit.recent({ limit: 5 }).some((e) => e.tool === "INTERCOM_REPLY_TO_CONVERSATION" && e.status === "failed")).toBe(true);
@@ -101,7 +113,10 @@ describe("what a person is told about a write", () => {
 
   it("after Edit the card shows exactly the text that was sent, not the draft", async () => {
     const conversation = { id: "", adminId: "" };
-    h = await startHarness({ personas: testPersonas(), model: () => new ScriptedChatModel([replyCall(conversation, "ORIGINAL DRAFT"), say("Sent the edit.")]) });
+    h = await startHarness({
+      personas: testPersonas(),
+      model: () => new ScriptedChatModel([replyCall(conversation, "ORIGINAL DRAFT"), say("Sent the edit.")]),
+    });
     Object.assign(conversation, openConversation(h.emulator!));
     await ask(h, `reply to conversation ${conversation.id}`);
     const [card] = approvalCards(h.slack.calls);

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { PendingApproval } from "../../src/agent/run-types.js";
+import { AppError } from "../../src/errors.js";
 import { answerMessages } from "../../src/slack/blocks/answer-blocks.js";
 import { approvalCard, type CardState, settleCard } from "../../src/slack/blocks/approval-card.js";
 import { approvalErrorText, notApproverText } from "../../src/slack/blocks/approval-errors.js";
@@ -16,7 +17,6 @@ import { applyProgress, failureMessage, workingMessage } from "../../src/slack/b
 import { usageHelp } from "../../src/slack/blocks/usage-help.js";
 import { writeLinesBlock, writeLinesFallback } from "../../src/slack/blocks/write-lines.js";
 import { expiredThreadText } from "../../src/slack/flows/expired-cards.js";
-import { AppError } from "../../src/errors.js";
 
 /** What attackers planted: every live Slack token a plain string could carry. */
 const PAYLOADS = ["<!channel>", "<!here>", "<!everyone>", "<!subteam^S0EVIL>", "<@U0EVIL>", "<https://evil.example/|your invoice>", "<#C0EVIL>"];
@@ -49,7 +49,13 @@ const approval: PendingApproval = {
 const states: CardState[] = [
   { kind: "pending" },
   { kind: "working", by: "U0LEAD", decision: "approve" },
-  { kind: "decided", decision: "approve", by: "U0LEAD", at: 1_700_000_000_000, outcome: { tool: approval.tool, title: approval.title, status: "failed", detail: HOSTILE } },
+  {
+    kind: "decided",
+    decision: "approve",
+    by: "U0LEAD",
+    at: 1_700_000_000_000,
+    outcome: { tool: approval.tool, title: approval.title, status: "failed", detail: HOSTILE },
+  },
   { kind: "decided", decision: "reject", by: "U0LEAD", at: 1_700_000_000_000, reason: HOSTILE },
   { kind: "closed", note: "Expired before anyone decided; nothing was done." },
 ];
@@ -96,7 +102,15 @@ describe("one escaping function for every message builder", () => {
     expectInert(mrkdwnOf(rejectModal(approval, where)));
     expectInert({ text: approvalErrorText(new AppError("APPROVAL_DECIDED", `"${escapeMrkdwn(HOSTILE)}" was already approved by U1; nothing`)) }, false);
     expectInert({ text: notApproverText(HOSTILE, [], true) });
-    const entry = { at: 1_700_000_000_000, tool: HOSTILE, persona: HOSTILE, status: "ok", decision: HOSTILE, requester: HOSTILE, args: { conversation_id: "1", body: HOSTILE } };
+    const entry = {
+      at: 1_700_000_000_000,
+      tool: HOSTILE,
+      persona: HOSTILE,
+      status: "ok",
+      decision: HOSTILE,
+      requester: HOSTILE,
+      args: { conversation_id: "1", body: HOSTILE },
+    };
     expectInert({ text: auditLine(entry) });
     const home = homeView({
       slack: { mode: "http" },

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { buildToolIndex, toRetrievable } from "../../src/agent/tool-retriever.js";
-import { auditDetail } from "../../src/slack/blocks/audit-line.js";
 import { hideEmails, riskWords } from "../../src/slack/blocks/approval-card.js";
+import { auditDetail } from "../../src/slack/blocks/audit-line.js";
 import { markdownToMrkdwn } from "../../src/slack/blocks/mrkdwn.js";
 import { toolMatches } from "../../src/slack/blocks/tool-matches.js";
 import { allTools } from "../../tools/index.js";
@@ -25,8 +25,12 @@ describe("markdown into Slack mrkdwn", () => {
   });
 
   it("headings turn bold, nested lists indent, bold and italics and links convert, code stays as typed", () => {
-    const out = markdownToMrkdwn("### Next steps\n- refund\n  - check **ledger**\n    - ask *finance*\n1. first\n   2. sub\nSee [docs](https://x.io) and `a **b**`.\n---");
-    expect(out).toBe("*Next steps*\n• refund\n    ◦ check *ledger*\n        ▪ ask _finance_\n1. first\n    2. sub\nSee <https://x.io|docs> and `a **b**`.\n──────────");
+    const out = markdownToMrkdwn(
+      "### Next steps\n- refund\n  - check **ledger**\n    - ask *finance*\n1. first\n   2. sub\nSee [docs](https://x.io) and `a **b**`.\n---",
+    );
+    expect(out).toBe(
+      "*Next steps*\n• refund\n    ◦ check *ledger*\n        ▪ ask _finance_\n1. first\n    2. sub\nSee <https://x.io|docs> and `a **b**`.\n──────────",
+    );
   });
 });
 

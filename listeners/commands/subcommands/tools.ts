@@ -25,7 +25,9 @@ export const toolsSubcommand: Subcommand = async (input) => {
     const hint = closest && closest.length > 0 ? `\nThe nearest, though none is a good fit:\n${closest.map(lineOf).join("\n")}` : "";
     await ephemeral(input, {
       text: escapeMrkdwn(`No tool of the ${persona} persona fits “${rest}”.`),
-      blocks: [{ type: "section", text: { type: "mrkdwn", text: `${nothing}${hint}\nTry other words, or \`/switchboard tools\` for the whole list.`.slice(0, 2990) } }],
+      blocks: [
+        { type: "section", text: { type: "mrkdwn", text: `${nothing}${hint}\nTry other words, or \`/switchboard tools\` for the whole list.`.slice(0, 2990) } },
+      ],
     });
     return;
   }

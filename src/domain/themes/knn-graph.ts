@@ -25,6 +25,16 @@ export interface KnnOptions {
   bandwidth?: number;
 }
 
+/**
+ * Measured on Banking77: twice √n small cells with 6 probes find more true neighbours than √n cells with 3 for
+ * the same number of comparisons, and NMI follows recall. Cells are ranked on the leading LSA dimensions only
+ * (they carry most of each vector), which keeps the cost of ranking 2√n cells low.
+ */
+const CELLS_PER_ROOT = 2;
+const PROBES = 6;
+const LEADING_DIMS = 32;
+const REFINE_ROUNDS = 2;
+
 function dot(a: Float64Array, ai: number, b: Float64Array, bi: number, dims: number): number {
   let s = 0;
   for (let d = 0; d < dims; d++) s += a[ai + d] * b[bi + d];
@@ -33,8 +43,8 @@ function dot(a: Float64Array, ai: number, b: Float64Array, bi: number, dims: num
 
 /** Coarse cells by a quick k-means on an evenly spaced sample: the cells only need to be roughly right. */
 function coarseCentroids(points: Float64Array, n: number, dims: number, seed: number): { centroids: Float64Array; cells: number } {
-  const cells = Math.max(1, Math.min(n, Math.round(Math.sqrt(n))));
-  const sampleSize = Math.min(n, 20 * cells);
+  const cells = Math.max(1, Math.min(n, Math.round(CELLS_PER_ROOT * Math.sqrt(n))));
+  const sampleSize = Math.min(n, 10 * cells);
   const step = n / sampleSize;
   const sample = new Float64Array(sampleSize * dims);
   for (let s = 0; s < sampleSize; s++) sample.set(points.subarray(Math.floor(s * step) * dims, Math.floor(s * step) * dims + dims), s * dims);
@@ -45,13 +55,14 @@ function coarseCentroids(points: Float64Array, n: number, dims: number, seed: nu
 export function buildKnnGraph(points: Float64Array, n: number, dims: number, options: KnnOptions): KnnGraph {
   const m = Math.max(1, Math.min(options.neighbours, n - 1));
   const { centroids, cells } = coarseCentroids(points, n, dims, options.seed ?? 5);
-  const probes = Math.min(cells, options.probes ?? 3);
+  const probes = Math.min(cells, options.probes ?? PROBES);
+  const lead = Math.min(dims, LEADING_DIMS);
   // Each point's nearest cells, best first: the first is its own cell, the others are searched as well.
   const nearCells = new Int32Array(n * probes);
   const cellSims = new Float64Array(cells);
   const chosen = new Int32Array(probes);
   for (let i = 0; i < n; i++) {
-    for (let c = 0; c < cells; c++) cellSims[c] = dot(points, i * dims, centroids, c * dims, dims);
+    for (let c = 0; c < cells; c++) cellSims[c] = dot(points, i * dims, centroids, c * dims, lead);
     topCells(cellSims, cells, chosen);
     nearCells.set(chosen, i * probes);
   }
@@ -77,20 +88,45 @@ export function buildKnnGraph(points: Float64Array, n: number, dims: number, opt
         const j = order[r];
         if (j === i) continue;
         const s = dot(points, i * dims, sorted, r * dims, dims);
-        if (s <= similarity[base + m - 1]) continue;
-        // Insertion into the short sorted list of the best m so far.
-        let q = m - 1;
-        while (q > 0 && similarity[base + q - 1] < s) {
-          similarity[base + q] = similarity[base + q - 1];
-          neighbour[base + q] = neighbour[base + q - 1];
-          q--;
+        if (s > similarity[base + m - 1]) insert(neighbour, similarity, base, m, j, s);
+      }
+    }
+  }
+  // Neighbours of neighbours are likely neighbours (the idea of NN-descent): a cheap pass over them finds most
+  // of what the coarse cells missed, and the graph's recall is what the themes' quality follows.
+  for (let round = 0; round < REFINE_ROUNDS; round++) {
+    for (let i = 0; i < n; i++) {
+      const base = i * m;
+      for (let a = 0; a < m; a++) {
+        const j = neighbour[base + a];
+        if (j < 0) continue;
+        for (let b = 0; b < m; b++) {
+          const l = neighbour[j * m + b];
+          if (l < 0 || l === i || listed(neighbour, base, m, l)) continue;
+          const s = dot(points, i * dims, points, l * dims, dims);
+          if (s > similarity[base + m - 1]) insert(neighbour, similarity, base, m, l, s);
         }
-        similarity[base + q] = s;
-        neighbour[base + q] = j;
       }
     }
   }
   return symmetrise(neighbour, similarity, n, m, options.bandwidth);
+}
+
+function listed(neighbour: Int32Array, base: number, m: number, j: number): boolean {
+  for (let q = 0; q < m; q++) if (neighbour[base + q] === j) return true;
+  return false;
+}
+
+/** Insertion into the short sorted list of the best m so far. */
+function insert(neighbour: Int32Array, similarity: Float64Array, base: number, m: number, j: number, s: number): void {
+  let q = m - 1;
+  while (q > 0 && similarity[base + q - 1] < s) {
+    similarity[base + q] = similarity[base + q - 1];
+    neighbour[base + q] = neighbour[base + q - 1];
+    q--;
+  }
+  similarity[base + q] = s;
+  neighbour[base + q] = j;
 }
 
 /** The `chosen.length` most similar cells, best first (ties to the lower index), without sorting them all. */

@@ -4,7 +4,7 @@
  * balanced across a cut.
  */
 import type { KnownBlock } from "@slack/types";
-import { fallbackText as plainFallback, markdownToMrkdwn, truncate } from "./mrkdwn.js";
+import { markdownToMrkdwn, fallbackText as plainFallback, truncate } from "./mrkdwn.js";
 
 export const SECTION_LIMIT = 3000;
 export const BLOCKS_PER_MESSAGE = 50;

@@ -89,7 +89,7 @@ export function hideEmails(text: string): string {
 /** Which id fields name what, for the names lookup: `[field, kind, id]`. */
 export function idRefs(tool: string, args: Record<string, unknown>): [string, "admin" | "team" | "tag" | "contact", string][] {
   const refs: [string, "admin" | "team" | "tag" | "contact", string][] = [];
-  const id = (value: unknown) => (typeof value === "string" && value.length > 0) || typeof value === "number" ? String(value) : undefined;
+  const id = (value: unknown) => ((typeof value === "string" && value.length > 0) || typeof value === "number" ? String(value) : undefined);
   for (const [field, value] of Object.entries(args)) {
     const v = id(value);
     if (!v) continue;
@@ -125,7 +125,12 @@ function senderLine(look: Look, approval: Pick<PendingApproval, "tool" | "args">
   const reader = look.kind === "reply" ? "The customer will see it from" : "Teammates will see it from";
   const adminId = typeof approval.args.admin_id === "string" || typeof approval.args.admin_id === "number" ? String(approval.args.admin_id) : undefined;
   const named = adminId ? (facts.names?.get(`admin:${adminId}`) ?? `admin ${adminId}`) : undefined;
-  if (state.kind === "decided") return named ? `${look.kind === "reply" ? "Sent as" : "Written as"} *${escapeMrkdwn(named)}*` : undefined;
+  if (state.kind === "decided") {
+    if (!named || state.decision === "reject") return undefined;
+    // Only a write Intercom accepted was sent as anyone; otherwise say who it was meant to come from.
+    const verb = state.outcome?.status === "sent" ? (look.kind === "reply" ? "Sent as" : "Written as") : "Meant to go out as";
+    return `${verb} *${escapeMrkdwn(named)}*`;
+  }
   if (facts.sendsAsApprover) {
     const fallback = facts.sendsAsApprover.fallbackName ? `; if none matches, *${escapeMrkdwn(facts.sendsAsApprover.fallbackName)}*` : "";
     return `${reader} the teammate who approves (their Intercom account, matched by email)${fallback}.`;
@@ -171,7 +176,9 @@ export function approvalCard(approval: PendingApproval, state: CardState = { kin
   const pending = state.kind === "pending";
   const words = look.kind === "change" ? undefined : wordsSent(approval.args);
   const summary = escapeMrkdwn(truncate(hideEmails(approval.summary), 1500));
-  const blocks: KnownBlock[] = [{ type: "section", block_id: HEAD_BLOCK_ID, text: { type: "mrkdwn", text: `${headText(look, approval.title, pending)}\n${summary}` } }];
+  const blocks: KnownBlock[] = [
+    { type: "section", block_id: HEAD_BLOCK_ID, text: { type: "mrkdwn", text: `${headText(look, approval.title, pending)}\n${summary}` } },
+  ];
   if (words) {
     const quoted = escapeMrkdwn(truncate(words.trim(), 2000)).replace(/\n/g, "\n>");
     blocks.push({ type: "section", text: { type: "mrkdwn", text: `>${quoted}` } });

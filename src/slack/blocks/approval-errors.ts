@@ -60,6 +60,7 @@ export function notApproverText(persona: string, approvers: readonly string[], o
   if (named.length === 0 && ownRequest) {
     return `You asked for this write yourself, and the ${escapeMrkdwn(persona)} persona needs someone else to approve it, so nothing was changed. Anyone else in Slack may approve it.`;
   }
-  const who = named.length > 0 ? `The approvers of the ${escapeMrkdwn(persona)} persona are ${named.join(", ")}.` : "Ask someone other than the person who asked for it.";
+  const who =
+    named.length > 0 ? `The approvers of the ${escapeMrkdwn(persona)} persona are ${named.join(", ")}.` : "Ask someone other than the person who asked for it.";
   return `You are not one of the approvers for this request, so nothing was changed. ${who}`;
 }

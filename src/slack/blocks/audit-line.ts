@@ -24,7 +24,17 @@ export function auditDetail(tool: string, args: unknown): string {
   if (scalar(a.id) && /TAG/.test(tool)) targets.push(`tag ${truncate(String(a.id), 30)}`);
   if (scalar(a.assignee_id)) targets.push(`to ${a.type === "team" ? "team" : "admin"} ${truncate(String(a.assignee_id), 30)}`);
   const field = WORDS.find((k) => typeof a[k] === "string" && (a[k] as string).trim());
-  const words = field ? `wrote “${truncate(hideEmails((a[field] as string).replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim()), 60)}”` : "";
+  const words = field
+    ? `wrote “${truncate(
+        hideEmails(
+          (a[field] as string)
+            .replace(/<[^>]+>/g, " ")
+            .replace(/\s+/g, " ")
+            .trim(),
+        ),
+        60,
+      )}”`
+    : "";
   return [targets.length > 0 ? `on ${targets.join(", ")}` : "", words].filter(Boolean).map(escapeMrkdwn).join(" · ");
 }
 

@@ -6,7 +6,7 @@
 import type { Citation } from "../../domain/faq/types.js";
 import { escapeMrkdwn, truncate } from "./mrkdwn.js";
 
-export const FAQ_ACTIONS = { send: "faq_send", edit: "faq_edit", sendClose: "faq_send_close", dismiss: "faq_dismiss" } as const;
+export const FAQ_ACTIONS = { send: "faq_send", edit: "faq_edit", sendClose: "faq_send_close", dismiss: "faq_dismiss", close: "faq_close" } as const;
 
 export interface FaqCardInput {
   draftId: string;
@@ -21,6 +21,10 @@ export interface FaqCardInput {
   decidedBy?: string;
   outcome?: string;
   autoResolved?: boolean;
+  /** The reply's outcome is unknown (it may or may not have reached the customer): no button may resend it. */
+  uncertain?: boolean;
+  /** Answered automatically and the conversation still open: closing is offered to a person. */
+  closeOffered?: boolean;
 }
 
 type Block = Record<string, unknown>;
@@ -59,14 +63,17 @@ export function buildFaqDraftCard(input: FaqCardInput): Block[] {
       elements: [{ type: "mrkdwn", text: truncate(`:lock: Internal, not sent: *${escapeMrkdwn(note.title)}*: ${escapeMrkdwn(note.excerpt)}`, 2990) }],
     });
   }
+  const button = (text: string, actionId: string, style?: "primary" | "danger") => ({
+    type: "button",
+    text: { type: "plain_text", text },
+    action_id: actionId,
+    value: input.draftId,
+    ...(style ? { style } : {}),
+  });
+  const line = (text: string) => ({ type: "context", elements: [{ type: "mrkdwn", text: truncate(text, 2990) }] });
   if (input.status === "pending") {
-    const button = (text: string, actionId: string, style?: "primary" | "danger") => ({
-      type: "button",
-      text: { type: "plain_text", text },
-      action_id: actionId,
-      value: input.draftId,
-      ...(style ? { style } : {}),
-    });
+    // A pending draft may carry why it was not sent automatically.
+    if (input.outcome) blocks.push(line(escapeMrkdwn(input.outcome)));
     blocks.push({
       type: "actions",
       block_id: `faq:${input.draftId}`,
@@ -77,10 +84,12 @@ export function buildFaqDraftCard(input: FaqCardInput): Block[] {
         button("Dismiss", FAQ_ACTIONS.dismiss, "danger"),
       ],
     });
-  } else {
-    const by = input.decidedBy ? ` (decided by <@${escapeMrkdwn(input.decidedBy)}>)` : "";
-    const what = input.status === "sending" ? "Sending…" : (input.outcome ?? input.status);
-    blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: truncate(`${escapeMrkdwn(what)}${by}`, 2990) }] });
+    return blocks;
   }
+  const by = input.decidedBy ? ` (decided by <@${escapeMrkdwn(input.decidedBy)}>)` : "";
+  const what = input.status === "sending" && !input.uncertain ? "Sending…" : (input.outcome ?? input.status);
+  blocks.push(line(`${input.uncertain ? ":warning: " : ""}${escapeMrkdwn(what)}${by}`));
+  if (input.closeOffered)
+    blocks.push({ type: "actions", block_id: `faq-close:${input.draftId}`, elements: [button("Close conversation", FAQ_ACTIONS.close, "primary")] });
   return blocks;
 }

@@ -35,7 +35,11 @@ export function homeView(data: HomeData): HomeView {
   ];
   for (const p of data.personas.slice(0, 10)) {
     const approvers =
-      p.approvers.length > 0 ? p.approvers.map(who).join(", ") : p.selfApproval ? "anyone in Slack, the asker included" : "anyone in Slack except the person who asked";
+      p.approvers.length > 0
+        ? p.approvers.map(who).join(", ")
+        : p.selfApproval
+          ? "anyone in Slack, the asker included"
+          : "anyone in Slack except the person who asked";
     blocks.push(
       section(
         `*${escapeMrkdwn(p.name)}*${p.name === data.defaultPersona ? " (default)" : ""}${p.description ? ` — ${escapeMrkdwn(p.description)}` : ""}\nMay: ${escapeMrkdwn(p.scope)}\nApprovers: ${approvers}`,

@@ -21,7 +21,11 @@ export function toolMatches(index: ToolIndex, query: string, allowed?: ReadonlyS
   const ranked = rankTools(index, query, allowed).filter((r) => r.score > 0);
   const own = [...new Set(analyze(query))].map((term) => ({ term, weight: 1 }));
   const direct = new Map(
-    own.length > 0 ? scoreBm25(index.bm25, own).filter((s) => s.score > 0 && (!allowed || allowed.has(s.id))).map((s) => [s.id, s.score] as const) : [],
+    own.length > 0
+      ? scoreBm25(index.bm25, own)
+          .filter((s) => s.score > 0 && (!allowed || allowed.has(s.id)))
+          .map((s) => [s.id, s.score] as const)
+      : [],
   );
   const best = Math.max(0, ...direct.values());
   const fits = ranked.filter((r) => (direct.get(r.name) ?? 0) >= best * RELATIVE_FLOOR && direct.has(r.name)).map((r) => r.name);

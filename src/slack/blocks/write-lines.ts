@@ -33,7 +33,7 @@ const ICON: Record<WriteStatus, string> = {
 
 const WORDS: Record<WriteStatus, string> = {
   sent: "sent",
-  failed: "failed, nothing changed",
+  failed: "failed",
   uncertain: "outcome unknown",
   refused: "refused, nothing sent",
   skipped: "not run",

@@ -43,7 +43,9 @@ export function blockingReply(context: SlackAppContext, conversationId: string):
 
 /** A late click on an expired approval: the thread (and the person who asked) hear that nothing was sent. */
 async function tellThreadExpired(context: SlackAppContext, input: CardDecision): Promise<void> {
-  if (!context.events.claim(expiredNoticeKey(input.decision.approvalId))) return;
+  const key = expiredNoticeKey(input.decision.approvalId);
+  if (context.events.has(key)) return;
+  context.events.claim(key);
   const run = context.services.runs?.get(input.runId);
   try {
     await context.poster.post(input.channel, { ...expiredThreadText(undefined, run?.requesterUser), threadTs: input.threadTs });
@@ -116,7 +118,11 @@ export async function decideFromCard(context: SlackAppContext, input: CardDecisi
   let cardSettled = false;
   let early: Promise<void> = Promise.resolve();
   const settle = async (state: CardState, shown: PendingApproval | undefined = approval) => {
-    const blocks = shown ? approvalCard(shown, state, await cardFacts(context, shown)) : input.cardBlocks ? { text: "Decided", blocks: settleCard(input.cardBlocks, state) } : undefined;
+    const blocks = shown
+      ? approvalCard(shown, state, await cardFacts(context, shown))
+      : input.cardBlocks
+        ? { text: "Decided", blocks: settleCard(input.cardBlocks, state) }
+        : undefined;
     if (!blocks) return;
     await context.poster.update(input.channel, input.messageTs, blocks);
     context.cards.settle(decision.approvalId, context.now());

@@ -54,7 +54,9 @@ export async function settleExpiredCards(context: ExpiryContext): Promise<number
     // Best effort after the card: the card itself already tells the truth.
     const run = context.services.runs?.get(card.approval.runId);
     const thread = run ? threadOfRun(run.threadId) : undefined;
-    if (!thread || !context.events.claim(expiredNoticeKey(card.approval.approvalId))) continue;
+    const key = expiredNoticeKey(card.approval.approvalId);
+    if (!thread || context.events.has(key)) continue;
+    context.events.claim(key);
     try {
       await context.poster.post(thread.channel, { ...expiredThreadText(card.approval.title, run?.requesterUser), threadTs: thread.threadTs });
     } catch (error) {

@@ -3,10 +3,11 @@
  * answer (split to fit Slack), approval cards, or a plain-words failure. Used by `ask`, mentions, follow-ups,
  * the Close button and decisions on approval cards.
  */
+
+import type { KnownBlock } from "@slack/types";
 import { summarizeCall } from "../../agent/call-summary.js";
 import type { RunOutcome } from "../../agent/run-types.js";
 import { newErrorReference, toUserMessage } from "../../errors.js";
-import type { KnownBlock } from "@slack/types";
 import { answerMessages, type SlackMessage } from "../blocks/answer-blocks.js";
 import { approvalCard } from "../blocks/approval-card.js";
 import { closeConversationBlock, isCloseTool } from "../blocks/close-button.js";
@@ -35,8 +36,10 @@ async function offersClose(context: SlackAppContext, persona: string, progress: 
 /** Once per thread, an answer drawn from the built-in demo workspace says so. */
 function demoNotice(context: SlackAppContext, target: ThreadTarget): KnownBlock[] {
   if (context.intercom.status().mode !== "emulator") return [];
-  // Keyed by channel and thread only: a follow-up event may not carry the team id the first one did.
-  if (!context.events.claim(`demo-notice:${target.channel}:${target.threadTs}`)) return [];
+  // `has` first: inside an inbox item's scope every claim is granted (src/slack/create-slack-app.ts).
+  const key = `demo-notice:${target.channel}:${target.threadTs}`;
+  if (context.events.has(key)) return [];
+  context.events.claim(key);
   return [
     {
       type: "context",
@@ -90,7 +93,10 @@ export async function presentOutcome(
     const waiting = workingMessage([], count === 1 ? "This needs an approval first (below)." : `This needs ${count} approvals first (below).`);
     await poster.update(target.channel, ts, writesBlock ? { ...waiting, blocks: [...waiting.blocks, writesBlock] } : waiting);
     for (const approval of fresh) {
-      const cardTs = await poster.post(target.channel, { ...approvalCard(approval, { kind: "pending" }, await cardFacts(context, approval)), threadTs: target.threadTs });
+      const cardTs = await poster.post(target.channel, {
+        ...approvalCard(approval, { kind: "pending" }, await cardFacts(context, approval)),
+        threadTs: target.threadTs,
+      });
       context.cards.record(approval.approvalId, target.channel, cardTs);
     }
     // Not a.summary: it names the customer and topic read from Intercom, and untrusted text must not become the

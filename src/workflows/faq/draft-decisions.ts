@@ -6,9 +6,10 @@
  */
 import { customerHtml, customerText } from "../../domain/faq/customer-html.js";
 import { buildFaqDraftCard, faqCardText } from "../../slack/blocks/faq-draft-card.js";
-import type { WriteOutcome } from "../contracts.js";
 import type { FaqDraft } from "./drafts-repo.js";
 import type { FaqWorkflowDeps } from "./faq-deps.js";
+import { draftCardInput } from "./card-input.js";
+import { closeWords, replyWords } from "./outcome-words.js";
 import { closeArgs, replyArgs, replyTool } from "./write-args.js";
 
 export type DecisionDeps = Pick<FaqWorkflowDeps, "drafts" | "slack" | "writes" | "teammates" | "persona" | "logger">;
@@ -32,34 +33,9 @@ export function editableAnswer(draft: Pick<FaqDraft, "answerText">): string {
   return draft.answerText.split(/\n\n\[1\] /)[0] ?? draft.answerText;
 }
 
-function outcomeWords(outcome: WriteOutcome, teammate: string): string {
-  switch (outcome.status) {
-    case "sent":
-      return `Sent to the customer as ${teammate}.`;
-    case "failed":
-      return `Could not send: ${outcome.reason}. Nothing reached the customer.`;
-    case "uncertain":
-      return `Sending did not confirm (${outcome.reason}). Check the conversation in Intercom before sending again.`;
-    case "refused":
-      return `Not sent: ${outcome.reason}.`;
-  }
-}
-
 export async function refreshCard(deps: Pick<FaqWorkflowDeps, "slack">, draft: FaqDraft): Promise<void> {
   if (!draft.channelId || !draft.messageTs) return;
-  const card = {
-    draftId: draft.id,
-    customerName: draft.customerName,
-    companyName: draft.companyName,
-    question: draft.question,
-    answerText: draft.answerText,
-    citations: draft.citations,
-    confidence: draft.confidence,
-    status: draft.status,
-    decidedBy: draft.decidedBy,
-    outcome: draft.outcome,
-    autoResolved: draft.decision === "auto_resolve",
-  };
+  const card = draftCardInput(draft);
   await deps.slack.chat.update({ channel: draft.channelId, ts: draft.messageTs, text: faqCardText(card), blocks: buildFaqDraftCard(card) as never });
 }
 
@@ -113,7 +89,7 @@ export async function decideDraft(deps: DecisionDeps, input: DecideInput): Promi
     args: replyArgs(claimed, teammate.adminId, claimed.answerHtml),
     idempotencyKey: `faq-draft:${claimed.id}:reply`,
   });
-  let words = outcomeWords(reply, teammate.name);
+  let words = replyWords(reply, teammate.name);
   if (reply.status === "sent" && input.action === "send_close" && claimed.kind === "conversation") {
     const close = await deps.writes.run({
       ...common,
@@ -124,8 +100,48 @@ export async function decideDraft(deps: DecisionDeps, input: DecideInput): Promi
     words +=
       close.status === "sent" ? " The conversation is closed." : ` The conversation was not closed: ${"reason" in close ? close.reason : "no reason given"}.`;
   }
-  deps.drafts.finish(claimed.id, reply.status === "sent" ? "sent" : "failed", words);
+  if (reply.status === "uncertain") deps.drafts.markUncertain(claimed.id, words);
+  else deps.drafts.finish(claimed.id, reply.status === "sent" ? "sent" : "failed", words);
   const finished = deps.drafts.get(claimed.id) as FaqDraft;
+  await refreshCard(deps, finished);
+  return { kind: "decided", draft: finished };
+}
+
+/**
+ * A person closes a conversation that was answered automatically. Closing is destructive, so it never runs on
+ * the persona's policy: this click is the approval (GatedWrites checks the person may give it), claimed
+ * atomically so a second click changes nothing and learns who closed it.
+ */
+export async function closeAnswered(deps: DecisionDeps, input: { draftId: string; slackUserId: string }): Promise<DecideResult> {
+  const draft = deps.drafts.get(input.draftId);
+  if (!draft) return { kind: "missing", message: "This draft no longer exists." };
+  if (draft.status !== "sent" || draft.action !== "auto" || draft.kind !== "conversation")
+    return {
+      kind: "already",
+      draft,
+      message: draft.action === "auto_close" ? `${draft.decidedBy ? `<@${draft.decidedBy}>` : "Someone"} already took this close: ${draft.outcome ?? ""}`.trim() : "There is nothing to close on this card.",
+    };
+  const teammate = await deps.teammates.adminFor(input.slackUserId);
+  if (!teammate)
+    return {
+      kind: "no_teammate",
+      message: "No Intercom teammate has your Slack email and no default is set (INTERCOM_DEFAULT_ADMIN_ID), so this cannot be closed as anyone. Nothing changed.",
+    };
+  if (!deps.drafts.claimClose(draft.id, input.slackUserId)) {
+    const now = deps.drafts.get(draft.id) as FaqDraft;
+    return { kind: "already", draft: now, message: `${now.decidedBy ? `<@${now.decidedBy}>` : "Someone"} already took this close.` };
+  }
+  const close = await deps.writes.run({
+    persona: deps.persona,
+    authority: { kind: "person", slackUserId: input.slackUserId, source: "slack:faq-draft" },
+    requester: { slackUserId: input.slackUserId, source: "slack:faq-draft" },
+    prompt: draft.question,
+    tool: "INTERCOM_CLOSE_CONVERSATION",
+    args: closeArgs(draft, teammate.adminId),
+    idempotencyKey: `faq-draft:${draft.id}:close`,
+  });
+  deps.drafts.setOutcome(draft.id, `Answered automatically. ${closeWords(close, teammate.name)}`);
+  const finished = deps.drafts.get(draft.id) as FaqDraft;
   await refreshCard(deps, finished);
   return { kind: "decided", draft: finished };
 }

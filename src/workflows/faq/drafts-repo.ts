@@ -7,7 +7,8 @@ import type { Citation, FaqDecision } from "../../domain/faq/types.js";
 import type { Db } from "../../store/database.js";
 
 export type DraftStatus = "pending" | "sending" | "sent" | "failed" | "dismissed" | "abstained";
-export type DraftAction = "send" | "send_close" | "dismiss" | "auto";
+/** "auto": answered by policy, the close still offered to a person; "auto_close": a person took that close. */
+export type DraftAction = "send" | "send_close" | "dismiss" | "auto" | "auto_close";
 
 export interface FaqDraft {
   id: string;
@@ -29,12 +30,17 @@ export interface FaqDraft {
   decidedAt?: number;
   /** Plain words for the card: "Sent to the customer as Dana.", "Could not send: …". */
   outcome?: string;
+  /**
+   * The reply went out but no answer came back: it may or may not have reached the customer. Kept as status
+   * "sending" with an outcome (the table's states predate this), so no button can send it a second time.
+   */
+  uncertain: boolean;
   channelId?: string;
   messageTs?: string;
   createdAt: number;
 }
 
-export type NewDraft = Omit<FaqDraft, "id" | "status" | "createdAt" | "action" | "decidedBy" | "decidedAt" | "outcome" | "channelId" | "messageTs"> & {
+export type NewDraft = Omit<FaqDraft, "id" | "status" | "uncertain" | "createdAt" | "action" | "decidedBy" | "decidedAt" | "outcome" | "channelId" | "messageTs"> & {
   status: DraftStatus;
 };
 
@@ -81,6 +87,7 @@ const fromRow = (r: Row): FaqDraft => ({
   decidedBy: r.decided_by ?? undefined,
   decidedAt: r.decided_at ?? undefined,
   outcome: r.outcome ?? undefined,
+  uncertain: r.status === "sending" && r.outcome !== null,
   channelId: r.channel_id ?? undefined,
   messageTs: r.message_ts ?? undefined,
   createdAt: r.created_at,
@@ -151,7 +158,36 @@ export class FaqDraftsRepo {
     return info.changes === 1;
   }
 
-  finish(id: string, status: "sent" | "failed", outcome: string): void {
-    this.db.prepare("UPDATE faq_drafts SET status = ?, outcome = ?, updated_at = ? WHERE id = ?").run(status, outcome, this.now(), id);
+  finish(id: string, status: "sent" | "failed", outcome: string, action?: DraftAction): void {
+    this.db
+      .prepare("UPDATE faq_drafts SET status = ?, outcome = ?, action = COALESCE(?, action), updated_at = ? WHERE id = ?")
+      .run(status, outcome, action ?? null, this.now(), id);
+  }
+
+  /** The send's outcome is unknown: recorded, never retried from a button. */
+  markUncertain(id: string, outcome: string, action?: DraftAction): void {
+    this.db
+      .prepare("UPDATE faq_drafts SET status = 'sending', outcome = ?, action = COALESCE(?, action), updated_at = ? WHERE id = ?")
+      .run(outcome, action ?? null, this.now(), id);
+  }
+
+  /** An automatic send the policy refused goes back to a person as an ordinary draft. */
+  reopen(id: string, note: string): void {
+    this.db.prepare("UPDATE faq_drafts SET status = 'pending', outcome = ?, updated_at = ? WHERE id = ? AND status = 'sending'").run(note, this.now(), id);
+  }
+
+  /** The one close of an automatically answered conversation: true for the person who won it. */
+  claimClose(id: string, decidedBy: string): boolean {
+    const at = this.now();
+    const info = this.db
+      .prepare(
+        "UPDATE faq_drafts SET action = 'auto_close', decided_by = ?, decided_at = ?, updated_at = ? WHERE id = ? AND status = 'sent' AND action = 'auto'",
+      )
+      .run(decidedBy, at, at, id);
+    return info.changes === 1;
+  }
+
+  setOutcome(id: string, outcome: string): void {
+    this.db.prepare("UPDATE faq_drafts SET outcome = ?, updated_at = ? WHERE id = ?").run(outcome, this.now(), id);
   }
 }

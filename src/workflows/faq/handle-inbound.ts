@@ -1,7 +1,8 @@
 /**
  * The FAQ flow for conversation.user.created, conversation.user.replied and ticket.created: answer from the
  * knowledge base, then abstain (no reply; a gap note if the persona asks), post a draft card, or, when the
- * persona allows and the answer is confident, reply and then close as two gated writes. Idempotent: a
+ * persona allows and the answer is confident, reply on the persona's policy and offer the close to a person
+ * (closing is destructive: a person's click approves it). Idempotent: a
  * redelivered item finds its draft by message key and only finishes what is missing.
  */
 import { customerHtml, customerText } from "../../domain/faq/customer-html.js";
@@ -9,11 +10,13 @@ import { buildGapNote } from "../../slack/blocks/faq-answer-blocks.js";
 import { buildFaqDraftCard, faqCardText } from "../../slack/blocks/faq-draft-card.js";
 import type { InboxHandler, InboxItem, InboxTopics } from "../contracts.js";
 import { answerQuestion } from "./answer-question.js";
+import { draftCardInput } from "./card-input.js";
 import type { FaqDraft } from "./drafts-repo.js";
 import type { FaqWorkflowDeps } from "./faq-deps.js";
 import { faqSettingsFor } from "./faq-policy.js";
 import { parseInbound } from "./inbound-message.js";
-import { closeArgs, replyArgs, replyTool } from "./write-args.js";
+import { UNCERTAIN_REPLY } from "./outcome-words.js";
+import { replyArgs, replyTool } from "./write-args.js";
 
 export const FAQ_TOPICS = ["conversation.user.created", "conversation.user.replied", "ticket.created"] as const;
 
@@ -38,20 +41,7 @@ export async function postDraftCard(
   channel: string,
   internal: { title: string; excerpt: string }[] = [],
 ): Promise<void> {
-  const card = {
-    draftId: draft.id,
-    customerName: draft.customerName,
-    companyName: draft.companyName,
-    question: draft.question,
-    answerText: draft.answerText,
-    citations: draft.citations,
-    internal,
-    confidence: draft.confidence,
-    status: draft.status,
-    decidedBy: draft.decidedBy,
-    outcome: draft.outcome,
-    autoResolved: draft.decision === "auto_resolve",
-  };
+  const card = draftCardInput(draft, internal);
   const posted = await deps.slack.chat.postMessage({ channel, text: faqCardText(card), blocks: buildFaqDraftCard(card) as never });
   if (posted.ts) deps.drafts.setMessage(draft.id, channel, posted.ts);
 }
@@ -108,36 +98,26 @@ export function createFaqInboxHandler(deps: FaqWorkflowDeps): InboxHandler {
   };
 }
 
-/** Reply, and only once the reply was sent, close: two writes under the persona's own policy. */
+/**
+ * The reply goes out on the persona's own policy; the close does not. Closing is destructive, and destructive
+ * tools always need a person, so the card offers it as a button whose click is that person's approval.
+ */
 async function autoResolve(deps: FaqWorkflowDeps, draft: FaqDraft, adminId: string): Promise<void> {
-  const common = { persona: deps.persona, authority: { kind: "policy" } as const, requester: { source: "workflow:faq" }, prompt: draft.question };
   const reply = await deps.writes.run({
-    ...common,
+    persona: deps.persona,
+    authority: { kind: "policy" },
+    requester: { source: "workflow:faq" },
+    prompt: draft.question,
     tool: replyTool(draft.kind),
     args: replyArgs(draft, adminId, draft.answerHtml),
     idempotencyKey: `faq-draft:${draft.id}:reply`,
   });
-  if (reply.status !== "sent") {
-    deps.drafts.finish(draft.id, "failed", `Not sent automatically (${reply.status}): ${"reason" in reply ? reply.reason : ""}`.trim());
-    return;
-  }
-  if (draft.kind === "ticket") {
-    deps.drafts.finish(draft.id, "sent", "Answered the customer automatically.");
-    return;
-  }
-  const close = await deps.writes.run({
-    ...common,
-    tool: "INTERCOM_CLOSE_CONVERSATION",
-    args: closeArgs(draft, adminId),
-    idempotencyKey: `faq-draft:${draft.id}:close`,
-  });
-  deps.drafts.finish(
-    draft.id,
-    "sent",
-    close.status === "sent"
-      ? "Answered the customer and closed the conversation automatically."
-      : `Answered the customer automatically; the conversation was not closed (${close.status}: ${"reason" in close ? close.reason : ""}).`,
-  );
+  if (reply.status === "sent") {
+    const words = draft.kind === "ticket" ? "Answered automatically." : "Answered automatically; closing needs a person.";
+    deps.drafts.finish(draft.id, "sent", words, "auto");
+  } else if (reply.status === "uncertain") deps.drafts.markUncertain(draft.id, `Answering automatically did not confirm. ${UNCERTAIN_REPLY}`, "auto");
+  else if (reply.status === "refused") deps.drafts.reopen(draft.id, `Not sent automatically: ${reply.reason}`);
+  else deps.drafts.finish(draft.id, "failed", `Could not answer automatically: ${reply.reason}. Nothing reached the customer.`, "auto");
 }
 
 export function registerFaqInbox(topics: InboxTopics, deps: FaqWorkflowDeps): void {
