@@ -116,7 +116,7 @@ export async function run(): Promise<void> {
     stores: deps.stores,
     intercom: deps.intercom,
     clientOptions: { retryConfig: { retries: 0 } },
-    now: () => Math.floor(Date.now() / 1000), ackPressure: { settleMs: Number(process.env.SETTLE ?? 30), trickleMs: Number(process.env.TRICKLE ?? 100), quietBatch: Number(process.env.BATCH ?? 1e9) }, backgroundConcurrency: Number(process.env.CONC ?? 16),
+    now: () => Math.floor(Date.now() / 1000), ackPressure: { quietBatch: Number(process.env.BATCH ?? 4), tickMs: Number(process.env.TICK ?? 10) }, backgroundConcurrency: Number(process.env.CONC ?? 16),
   });
   registerListeners(ours.app, ours.context);
   const oursUrl = `http://127.0.0.1:${(await ours.start(0)).port}/slack/events`;

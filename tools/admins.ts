@@ -96,7 +96,7 @@ export const adminsTools: ToolDefinition[] = [
     fixedBody: { away_mode_enabled: true },
     description:
       "Marks a teammate as away in the Inbox, optionally with a reason and with new replies routed away from them. " +
-      "It only turns away mode on; to bring someone back use Set an admin to away with away_mode_enabled=false (both tools use the same endpoint).",
+      "It only turns away mode on, so prefer it whenever someone goes away. To bring someone back, use 'Set an admin to away' with away_mode_enabled=false (both tools use the same endpoint).",
     input: z.object({
       admin_id: adminId("to mark away"),
       away_mode_reassign: awayReassign(),
@@ -114,7 +114,7 @@ export const adminsTools: ToolDefinition[] = [
     risk: "write",
     description:
       "Sets a teammate's away status either way: away_mode_enabled=true marks them away, false marks them back and available. " +
-      "Same endpoint as Set admin to away, which only marks away; use this one when someone returns or to change the reassign setting.",
+      "Same endpoint as 'Set admin to away', which can only mark away: prefer this one when someone returns (false) or to change the reassign setting; prefer 'Set admin to away' to mark someone away.",
     input: z.object({
       admin_id: adminId("whose status changes"),
       away_mode_enabled: z.boolean().describe("true marks the teammate away; false marks them back and available."),

@@ -121,7 +121,8 @@ export const contactsTools: ToolDefinition[] = [
     risk: "write",
     description:
       "Change fields of an existing contact: name, email, phone, owner, custom attributes, role (turn a lead into a user), or unsubscribe them from all email. " +
-      "Send only the fields to change. Needs the contact id (Search contacts by email first). Same endpoint as 'Update a contact'; either one does the job.",
+      "Send only the fields to change. Needs the contact id (Search contacts by email first). " +
+      "Prefer this tool for any contact change. 'Update a contact' is its twin from Intercom's catalog: the same request with the same fields, so pick this one when both are offered and never call both.",
     keywords: ["edit customer", "change email", "rename", "set attribute", "unsubscribe", "opt out of emails", "vip", "change owner", "convert lead to user"],
     query: ["include_merge_history"],
     input: z.object({
@@ -140,7 +141,8 @@ export const contactsTools: ToolDefinition[] = [
     risk: "write",
     description:
       "Overwrite attributes of one existing user or lead by Intercom id, e.g. correct a phone number, set external_id, mark the email verified or fill custom attributes. " +
-      "Fields you leave out stay as they are. Identical request to 'Update contact' (same endpoint); use whichever is offered.",
+      "Fields you leave out stay as they are. " +
+      "Twin of 'Update contact' (same endpoint, same fields, same effect): prefer 'Update contact' when it is offered; use this one only when it is the one you have.",
     keywords: ["modify contact", "correct details", "update profile", "fix phone number", "custom attribute", "plan", "account manager"],
     query: ["include_merge_history"],
     input: z.object({
@@ -264,7 +266,7 @@ export const contactsTools: ToolDefinition[] = [
     risk: "write",
     description:
       "Take a tag off one contact (untag). Needs the contact id and the tag id; List tags attached to a contact shows both name and id. " +
-      "Same endpoint as 'Remove tag from a contact'; either works.",
+      "Twin of 'Remove tag from a contact' (same endpoint, same fields, same effect): prefer 'Remove tag from a contact' when it is offered; use this one only when it is the one you have.",
     keywords: ["untag", "remove label", "no longer vip", "detach tag"],
     input: z.object({
       contact_id: contactId(),
@@ -281,7 +283,7 @@ export const contactsTools: ToolDefinition[] = [
     risk: "write",
     description:
       "Remove a tag from a single contact; the tag itself stays in the workspace (Delete a tag removes it everywhere). Needs the contact id and tag id. " +
-      "Identical to 'Detach a contact from tag'.",
+      "Prefer this tool for untagging a contact. 'Detach a contact from tag' is its twin from Intercom's catalog (the same request), so pick this one when both are offered and never call both.",
     keywords: ["remove tag", "untag customer", "clear label", "take off tag"],
     input: z.object({
       contact_id: contactId(),

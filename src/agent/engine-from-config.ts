@@ -16,7 +16,7 @@ import type { Db } from "../store/database.js";
 import { createStores } from "../store/stores.js";
 import { createChatModel, createEmbeddings } from "./chat-model.js";
 import { createRunEngine, type RunEngineOptions, type RunEngineStores, type SwitchboardRunEngine } from "./create-run-engine.js";
-import { EmbeddingCache } from "./embedding-cache.js";
+import { EmbeddingCache } from "../retrieval/embedding-cache.js";
 import type { ToolExecutorLike } from "./guard-middleware.js";
 import { checkPersonaToolNames, loadPersonas, type Persona } from "./personas.js";
 import { ToolSelector } from "./tool-selector.js";

@@ -211,9 +211,34 @@ async function ledgeredWrite(input: LedgeredWriteInput): Promise<ToolMessage> {
       prompt: ctx.run.prompt,
     },
     () => ctx.executor.execute(name, args),
-    approvalId
-      ? { claim: { check: () => ctx.approvals.claimExecution(approvalId, ctx.now()), refusal: `${tool.title} was already carried out for this approval.` } }
-      : {},
+    {
+      ...(approvalId
+        ? { claim: { check: () => ctx.approvals.claimExecution(approvalId, ctx.now()), refusal: `${tool.title} was already carried out for this approval.` } }
+        : {}),
+      // Written in the transaction that settles the ledger row: a settled write always has its audit row.
+      audit: {
+        log: ctx.audit,
+        entry: (done) => ({
+          ...input.base(),
+          at: ctx.now(),
+          tool: name,
+          args,
+          decision,
+          approver,
+          approvalId,
+          result: done.result?.ok
+            ? done.result.raw
+            : {
+                outcome: done.outcome.status,
+                kind: done.result?.kind,
+                status: done.result?.status,
+                message: done.outcome.status === "sent" ? undefined : done.outcome.reason,
+              },
+          status: AUDIT_STATUS[done.outcome.status],
+          latencyMs: done.latencyMs,
+        }),
+      },
+    },
   );
   const { outcome, result } = attempt;
   if (outcome.status === "refused") return input.refuse(callId, name, args, outcome.reason, approvalId);
@@ -228,18 +253,6 @@ async function ledgeredWrite(input: LedgeredWriteInput): Promise<ToolMessage> {
     return new ToolMessage({ content: modelTextFor(outcome, earlier), tool_call_id: callId, name, status: sent ? "success" : "error" });
   }
 
-  ctx.audit.record({
-    ...input.base(),
-    at: ctx.now(),
-    tool: name,
-    args,
-    decision,
-    approver,
-    approvalId,
-    result: result?.ok ? result.raw : { outcome: outcome.status, kind: result?.kind, status: result?.status, message: sent ? undefined : outcome.reason },
-    status: AUDIT_STATUS[outcome.status],
-    latencyMs: attempt.latencyMs,
-  });
   const line = {
     ...input.logFields(),
     tool: name,

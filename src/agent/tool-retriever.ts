@@ -3,9 +3,10 @@
  * keywords, with the query widened by a synonym map of the words people type. Pure: tools in, ranking out.
  */
 import type { ToolDefinition } from "../../tools/define.js";
-import { type Bm25Index, buildBm25, scoreBm25, type WeightedTerm } from "./bm25.js";
+import { type Bm25Index, buildBm25, scoreBm25, type WeightedTerm } from "../retrieval/bm25.js";
 import { SYNONYMS } from "./synonyms.js";
-import { analyze, isStopWord, stem } from "./text-analysis.js";
+import { createSpeller, type Speller } from "../retrieval/spelling.js";
+import { analyze, isStopWord, splitWords, stem } from "../retrieval/text-analysis.js";
 
 export type RetrievableTool = Pick<ToolDefinition, "name" | "title" | "description" | "resource" | "keywords"> & {
   risk?: ToolDefinition["risk"];
@@ -16,6 +17,8 @@ export type RetrievableTool = Pick<ToolDefinition, "name" | "title" | "descripti
 export interface ToolIndex {
   bm25: Bm25Index;
   tools: Map<string, RetrievableTool>;
+  /** Corrects query words the tool texts and the synonym map never use (typos). */
+  speller?: Speller;
 }
 
 export interface RankedTool {
@@ -25,6 +28,8 @@ export interface RankedTool {
 
 const SYNONYM_WEIGHT = 0.6;
 const HINT_WEIGHT = 0.4;
+// A corrected typo is probably what the person meant, but less surely than what they typed.
+const CORRECTED_WEIGHT = 0.8;
 
 /** Parameter names of a ToolDefinition's zod object (contact_id → contact, id). */
 export function paramNames(tool: Pick<ToolDefinition, "input">): string[] {
@@ -59,7 +64,8 @@ export function buildToolIndex(tools: readonly RetrievableTool[], weights: typeo
       { tokens: analyze(tool.description), weight: weights.description },
     ],
   }));
-  return { bm25: buildBm25(documents), tools: new Map(tools.map((t) => [t.name, t])) };
+  const bm25 = buildBm25(documents);
+  return { bm25, tools: new Map(tools.map((t) => [t.name, t])), speller: createSpeller([...bm25.docFreq.keys(), ...SINGLE_WORD.keys()], isStopWord) };
 }
 
 const SINGLE_WORD = new Map<string, readonly string[]>();
@@ -105,15 +111,30 @@ function idHints(text: string): string[] {
   return hints;
 }
 
-/** The person's words at full weight, plus synonym expansions and id hints at a lower one. */
-export function expandQuery(text: string): WeightedTerm[] {
+/** Typos put right against the index's words, and words typed apart that are one known word ("news letter"). */
+function corrections(positive: string, speller: Speller): string[] {
+  // Addresses and links are names, not misspelt words ("paul@initrode.com" is not "pause").
+  const prose = positive.replace(/\S+@\S+|https?:\/\/\S+|\b[\w-]+\.(com|io|net|org|co|de|in|dev)\b/gi, " ");
+  const fixed = analyze(prose).flatMap((term) => speller.correct(term));
+  const words = splitWords(prose);
+  for (let i = 0; i + 1 < words.length; i++) {
+    const joined = speller.join(stem(words[i] as string), stem(words[i + 1] as string)) ?? speller.join(words[i] as string, stem(words[i + 1] as string));
+    if (joined) fixed.push(joined);
+  }
+  return fixed;
+}
+
+/** The person's words at full weight, plus typo corrections, synonym expansions and id hints at a lower one. */
+export function expandQuery(text: string, speller?: Speller): WeightedTerm[] {
   const positive = withoutNegated(text);
   const own = analyze(positive);
   const terms: WeightedTerm[] = own.map((term) => ({ term, weight: 1 }));
   const add = (words: readonly string[], weight = SYNONYM_WEIGHT) => {
     for (const word of words) for (const term of analyze(word)) terms.push({ term, weight });
   };
-  for (const term of own) {
+  const fixed = speller ? corrections(positive, speller) : [];
+  for (const term of fixed) terms.push({ term, weight: CORRECTED_WEIGHT });
+  for (const term of [...own, ...fixed]) {
     const expansion = SINGLE_WORD.get(term);
     if (expansion) add(expansion);
   }
@@ -136,7 +157,7 @@ const QUESTION_READ_BOOST = 1.2;
 
 /** Tools best first; ties keep catalog order. `allowed` limits the candidates (a persona's scope). */
 export function rankTools(index: ToolIndex, query: string, allowed?: ReadonlySet<string>): RankedTool[] {
-  const scored = scoreBm25(index.bm25, expandQuery(query));
+  const scored = scoreBm25(index.bm25, expandQuery(query, index.speller));
   const question = isQuestion(query);
   return scored
     .map((s, order) => ({ ...s, order, score: question && index.tools.get(s.id)?.risk === "read" ? s.score * QUESTION_READ_BOOST : s.score }))

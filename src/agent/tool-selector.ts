@@ -4,7 +4,7 @@
  */
 import type { ToolDefinition } from "../../tools/define.js";
 import type { Logger } from "../logger.js";
-import { cosine, type EmbeddingCache, type EmbeddingsLike } from "./embedding-cache.js";
+import { cosine, type EmbeddingCache, type EmbeddingsLike } from "../retrieval/embedding-cache.js";
 import { buildToolIndex, type RankedTool, rankTools, type ToolIndex, toRetrievable } from "./tool-retriever.js";
 
 export interface ToolSelectorOptions {

@@ -98,6 +98,9 @@ function prepare(db: Db) {
     chunkArticles: db.prepare("SELECT id, article_id FROM kb_chunks").raw(),
     dataVersion: db.prepare("PRAGMA data_version").pluck(),
     domainTitles: db.prepare("SELECT domain, title FROM kb_articles WHERE domain != ''"),
+    embeddingTexts: db
+      .prepare("SELECT c.id, a.title, c.heading, c.text FROM kb_chunks c JOIN kb_articles a ON a.id = c.article_id ORDER BY c.id")
+      .raw(),
   };
 }
 
@@ -260,6 +263,29 @@ export class KbIndex {
   /** bm25 per chunk id for an expression, nothing else read. */
   scores(expression: string, limit: number): Map<number, number> {
     return new Map(this.statements.matchIds.all(expression, limit) as [number, number][]);
+  }
+
+  /** Every chunk with what an embedding of it should read: the article's title, the heading and the text. */
+  embeddingTexts(): { chunkId: number; text: string }[] {
+    this.noticeOtherWriters();
+    return (this.statements.embeddingTexts.all() as [number, string, string, string][]).map(([chunkId, title, heading, text]) => ({
+      chunkId,
+      text: [title, heading, text].filter(Boolean).join("\n"),
+    }));
+  }
+
+  /** Ranking rows for chunk ids found some other way (embeddings), in the given order; unknown ids are skipped. */
+  lightRows(chunkIds: readonly number[], publicOnly: boolean): LightRow[] {
+    this.noticeOtherWriters();
+    const articles = this.chunkArticleMap();
+    const out: LightRow[] = [];
+    for (const chunkId of chunkIds) {
+      const articleId = articles.get(chunkId);
+      const meta = articleId === undefined ? undefined : this.articleMeta(articleId);
+      if (articleId === undefined || !meta || (publicOnly && meta.visibility !== "public")) continue;
+      out.push({ chunkId, articleId, rank: 0, entity: meta.entity, domain: meta.domain, visibility: meta.visibility });
+    }
+    return out;
   }
 
   private chunkArticles?: Map<number, string>;

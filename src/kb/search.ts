@@ -104,7 +104,10 @@ export class KbSearcher {
     const recent = context.slice(-CONTEXT_TURNS).join(" ");
     const contextTerms = contentTerms(recent).filter((t) => !terms.includes(t));
     if (main && contextTerms.length > 0) this.addContext(main, mainRows, contextTerms, scores);
-    const ranked = [...scores.values()].map((s) => ({ ...s, score: (s.score + s.context * CONTEXT_WEIGHT) * this.entityFactor(s.rows[0] as LightRow, target) }));
+    const ranked = [...scores.values()].map((s) => ({
+      ...s,
+      score: (s.score + s.context * CONTEXT_WEIGHT) * this.entityFactor(s.rows[0] as LightRow, target),
+    }));
     ranked.sort((a, b) => b.score - a.score || (a.rows[0] as LightRow).articleId.localeCompare((b.rows[0] as LightRow).articleId));
     const hits = ranked.slice(0, k).map(({ score, rows }) => toHit(bestChunkFirst(terms, this.index.hydrate(rows))[0] as ChunkRow, score));
     return { hits, target, terms, termWeights: stats.weights(terms) };
@@ -119,7 +122,7 @@ export class KbSearcher {
     const docs = stats.documentFrequencies(contextTerms);
     const stems = stats.stemsOf(contextTerms);
     const concepts = contextTerms.map((term, i) => ({ term, members: [term], rows: docs[i] as number }));
-    const unique = concepts.filter((c, i) => stems.indexOf(stems[i] as string) === i);
+    const unique = concepts.filter((_, i) => stems.indexOf(stems[i] as string) === i);
     const expression = conceptExpression(chooseConcepts(unique, CONTEXT_LIMITS));
     if (!expression) return;
     const own = new Map(mainRows.map((r) => [r.chunkId, r]));
@@ -140,7 +143,13 @@ export class KbSearcher {
     publicOnly: boolean,
     add: (rows: readonly LightRow[], adjust: (row: LightRow) => number) => void,
   ): void {
-    const phrase = titlePhrase(words(entity.replace(/-/g, " ")).filter((w) => w !== "&"));
+    // The name's rarest word is enough to find its pages; a whole phrase made FTS5 walk the positions of
+    // common words ("hotel", "house") and cost more than the rest of the search.
+    const nameWords = words(entity.replace(/-/g, " ")).filter((w) => w !== "&");
+    const docs = this.index.stats.documentFrequencies(nameWords);
+    const present = nameWords.map((word, i) => ({ word, df: docs[i] as number })).filter((w) => w.df > 0);
+    const rarest = present.sort((a, b) => a.df - b.df)[0];
+    const phrase = rarest ? titlePhrase([rarest.word]) : undefined;
     if (!expression || !phrase) return;
     const rows = this.index.matchLight(`(${expression}) AND ${phrase}`, CANDIDATES, publicOnly);
     if (rows.length === 0) return;
@@ -159,7 +168,7 @@ export class KbSearcher {
   }
 }
 
-function toHit(row: ChunkRow, score: number): SearchHit {
+export function toHit(row: ChunkRow, score: number): SearchHit {
   return {
     articleId: row.articleId,
     title: row.title,

@@ -1,5 +1,8 @@
 /** A throwaway in-memory knowledge base built from a list of articles: the evaluation commands' index. */
 import Database from "better-sqlite3";
+import type { EmbeddingsLike } from "../retrieval/embedding-cache.js";
+import { ChunkVectors } from "./chunk-vectors.js";
+import { HybridSearcher, type KbRetriever } from "./hybrid-search.js";
 import { KbIndex } from "./kb-index.js";
 import { KB_SCHEMA_SQL } from "./schema.js";
 import { KbSearcher } from "./search.js";
@@ -19,4 +22,12 @@ export function buildTempKb(articles: readonly SourceArticle[]): TempKb {
     for (const article of articles) index.upsert(article, 0);
   })();
   return { index, searcher: new KbSearcher(index), close: () => db.close() };
+}
+
+/** The retriever an evaluation command uses: hybrid when embeddings are given (every chunk embedded first). */
+export async function tempRetriever(kb: TempKb, embeddings?: { embeddings: EmbeddingsLike; model: string }): Promise<KbRetriever> {
+  if (!embeddings) return kb.searcher;
+  const vectors = new ChunkVectors(kb.index, embeddings.model, embeddings.embeddings);
+  await vectors.refresh(0);
+  return new HybridSearcher(kb.searcher, kb.index, vectors);
 }

@@ -75,11 +75,11 @@ export class TermStats {
       if (this.stems.size + missing.length > MAX_STEMS) this.stems.clear();
       const found = new Map<number, string>();
       this.db.transaction(() => {
-        missing.forEach((word, i) => this.putWord.run(i + 1, word));
+        for (const [i, word] of missing.entries()) this.putWord.run(i + 1, word);
         for (const [doc, term] of this.readStems.all() as [number, string][]) if (!found.has(doc)) found.set(doc, term);
         this.clearWords.run();
       })();
-      missing.forEach((word, i) => this.stems.set(word, found.get(i + 1) ?? word));
+      for (const [i, word] of missing.entries()) this.stems.set(word, found.get(i + 1) ?? word);
     }
     return words.map((w) => this.stems.get(w) as string);
   }

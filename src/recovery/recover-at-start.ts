@@ -1,8 +1,9 @@
 /**
  * Start-up recovery, before the app serves anything: what a process that died left half-done is finished, and
  * the person is told. In order:
- *   1. writes left `executing` are settled by reading Intercom back (never resent); the asker's thread and the
- *      approval card say what Intercom shows, and the run is finished;
+ *   1. writes left `executing` are settled by reading Intercom back: found there, sent; proved missing, sent now
+ *      once through the same ledger row; not checkable, uncertain (never resent). The asker's thread and the
+ *      approval card say what happened, and the run is finished;
  *   2. runs left `running` are resumed when they had been approved but the approved call was not carried out
  *      (the ledger keeps that to one send), finished with their write lines when every write had settled, and
  *      otherwise marked failed with a plain message in the thread, unless an unfinished Slack request for that
@@ -93,14 +94,14 @@ async function tellReconciled(deps: RecoveryDeps, write: ReconciledWrite): Promi
   const line: WriteLine = { tool: write.tool, title: approval?.title ?? write.tool, status, detail, approvalId: write.approvalId };
   const target = run && targetOf(run);
   if (target) {
-    const message = reconciledWriteMessage(line, run?.requesterUser);
+    const message = reconciledWriteMessage(line, run?.requesterUser, write.how);
     await bestEffort(deps, "tell the thread about a reconciled write", { runId: run?.id }, async () => {
       await deps.slack.poster.post(target.channel, { ...message, threadTs: target.threadTs });
     });
   }
   if (approval) await bestEffort(deps, "update an approval card", { approvalId: approval.id }, () => settleCard(deps, approval, line));
   if (run && (run.status === "running" || run.status === "waiting")) {
-    deps.runs.finish(run.id, status === "sent" ? "answered" : "failed", deps.now(), reconciledWriteMessage(line, undefined).text);
+    deps.runs.finish(run.id, status === "sent" ? "answered" : "failed", deps.now(), reconciledWriteMessage(line, undefined, write.how).text);
   }
 }
 

@@ -17,16 +17,29 @@ export function restartedMessage(asker: string | undefined): SlackText {
   return section(`${who}${RESTARTED_TEXT}`, `:warning: ${who}${escapeMrkdwn(RESTARTED_TEXT)}`);
 }
 
-/** A write that was being sent when the process stopped, after it was checked in Intercom. */
-export function reconciledWriteMessage(line: WriteLine, asker: string | undefined): SlackText {
+/**
+ * A write that was being sent when the process stopped, after it was checked in Intercom: found there
+ * ("read-back"), proved missing and so sent now ("resent", the line carrying that send's outcome), or not
+ * checkable ("unchecked").
+ */
+export function reconciledWriteMessage(line: WriteLine, asker: string | undefined, how: "read-back" | "resent" | "unchecked" = "read-back"): SlackText {
   const who = asker && /^[UW][A-Z0-9]+$/.test(asker) ? `<@${asker}> ` : "";
-  const lead = "Switchboard restarted while sending an approved change; it was not sent again. What Intercom shows:";
+  const lead =
+    how === "resent"
+      ? "Switchboard restarted before an approved change reached Intercom; Intercom showed it had not arrived, so it was sent now, once:"
+      : "Switchboard restarted while sending an approved change; it was not sent again. What Intercom shows:";
   const fallback =
-    line.status === "sent"
-      ? `${line.title}: sent (checked in Intercom after a restart).`
-      : line.status === "failed"
-        ? `${line.title}: not sent, and not resent (checked in Intercom after a restart).`
-        : `${line.title}: may or may not have been applied; check in Intercom.`;
+    how === "resent"
+      ? line.status === "sent"
+        ? `${line.title}: sent after a restart (Intercom showed it had not arrived before).`
+        : line.status === "failed"
+          ? `${line.title}: sent again after a restart, and Intercom refused it.`
+          : `${line.title}: sent again after a restart; it may or may not have been applied; check in Intercom.`
+      : line.status === "sent"
+        ? `${line.title}: sent (checked in Intercom after a restart).`
+        : line.status === "failed"
+          ? `${line.title}: not sent, and not resent (checked in Intercom after a restart).`
+          : `${line.title}: may or may not have been applied; check in Intercom.`;
   return section(`${who}${escapeMrkdwn(fallback)}`, `${who}${escapeMrkdwn(lead)}\n${writeLineText(line)}`);
 }
 

@@ -1,35 +1,44 @@
 /**
- * How busy the Slack endpoint is, so work that runs after an ack can give way to acks still to come. Slack
- * retries anything not answered within 3 s, while the work behind an ack (posting the question, an agent run)
- * may start a moment later without anyone noticing. So during a burst, tasks start one at a time (one every
- * `trickleMs`: slowed, never starved), and all waiting tasks start once no request has arrived or been
- * answered for `settleMs`.
+ * How many Slack requests are waiting for their HTTP answer, so work that runs after an ack can give way to
+ * acks still to come. Slack retries anything not answered within 3 s, while the work behind an ack (posting
+ * the question, an agent run) may start a moment later without anyone noticing. Waiting tasks are let through
+ * on a short tick: a few at a time once the endpoint has been idle for `settleMs` (no request arrived or
+ * waiting for its answer), and, during a long burst, any task that has waited `maxWaitMs` (one per tick), so
+ * work is slowed by a burst but never starved.
  */
 export interface AckPressureOptions {
-  /** How long the endpoint must be idle before waiting work starts freely (default 30 ms). */
+  /** How often waiting tasks are looked at (default 10 ms). */
+  tickMs?: number;
+  /** How long the endpoint must be idle before waiting tasks start freely (default 30 ms). */
   settleMs?: number;
-  /** During a burst, one waiting task starts every this many milliseconds (default 100 ms). */
-  trickleMs?: number;
-  /** Once quiet, how many waiting tasks start per check (every settleMs), so a new burst finds few running. */
+  /** How many waiting tasks start per tick while no request is waiting (default 4). */
   quietBatch?: number;
+  /** A task that has waited this long starts even during a burst, one per tick (default 1000 ms). */
+  maxWaitMs?: number;
   now?: () => number;
+}
+
+interface Waiter {
+  since: number;
+  wake: () => void;
 }
 
 export class AckPressure {
   private pending = 0;
   private lastActivity = Number.NEGATIVE_INFINITY;
-  private lastRelease = Number.NEGATIVE_INFINITY;
-  private readonly waiters: (() => void)[] = [];
+  private readonly waiters: Waiter[] = [];
   private timer: NodeJS.Timeout | undefined;
+  private readonly tickMs: number;
   private readonly settleMs: number;
-  private readonly trickleMs: number;
   private readonly quietBatch: number;
+  private readonly maxWaitMs: number;
   private readonly now: () => number;
 
   constructor(options: AckPressureOptions = {}) {
+    this.tickMs = options.tickMs ?? 10;
     this.settleMs = options.settleMs ?? 30;
-    this.trickleMs = options.trickleMs ?? 100;
-    this.quietBatch = options.quietBatch ?? Number.POSITIVE_INFINITY;
+    this.quietBatch = options.quietBatch ?? 4;
+    this.maxWaitMs = options.maxWaitMs ?? 1000;
     this.now = options.now ?? (() => performance.now());
   }
 
@@ -55,36 +64,32 @@ export class AckPressure {
     return this.pending === 0 && this.now() - this.lastActivity >= this.settleMs;
   }
 
-  /** Resolves when the endpoint is quiet, or when it is this task's turn to trickle through a burst. */
+  /** Resolves when this task may start (at once when nothing else waits and the endpoint is idle). */
   turn(): Promise<void> {
     if (this.waiters.length === 0 && this.isQuiet()) return Promise.resolve();
-    return new Promise((resolve) => {
-      this.waiters.push(resolve);
+    return new Promise((wake) => {
+      this.waiters.push({ since: this.now(), wake });
       this.schedule();
     });
   }
 
   private schedule(): void {
     if (this.timer || this.waiters.length === 0) return;
-    const wait = Math.max(1, Math.min(this.settleMs, this.trickleMs));
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.release();
       this.schedule();
-    }, wait);
+    }, this.tickMs);
     // Waiting work alone must not keep a stopping process alive; BackgroundWork tracks it for a graceful stop.
     this.timer.unref();
   }
 
   private release(): void {
     if (this.isQuiet()) {
-      for (const wake of this.waiters.splice(0, this.quietBatch)) wake();
+      for (const waiter of this.waiters.splice(0, this.quietBatch)) waiter.wake();
       return;
     }
-    const at = this.now();
-    if (at - this.lastRelease >= this.trickleMs) {
-      this.lastRelease = at;
-      this.waiters.shift()?.();
-    }
+    const oldest = this.waiters[0];
+    if (oldest && this.now() - oldest.since >= this.maxWaitMs) this.waiters.shift()?.wake();
   }
 }

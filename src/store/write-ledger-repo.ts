@@ -29,6 +29,7 @@ export interface LedgerRecord extends LedgerEntry {
   result?: unknown;
   error?: string;
   httpStatus?: number;
+  /** When the latest attempt started (a write resent after a restart starts again). */
   startedAt: number;
   finishedAt?: number;
   reconciledAt?: number;
@@ -161,6 +162,20 @@ export class WriteLedgerRepo {
           reconciled ? now : null,
           key,
         ).changes === 1
+    );
+  }
+
+  /**
+   * Takes over a row a dead process left `executing`, for one more attempt (reconciliation proved the first one
+   * never arrived): moves `started_at` to now (always forward, even on a frozen clock), only if no one else
+   * moved it first. The row keeps being the
+   * lock: of two processes reconciling the same row, only the one whose update lands sends.
+   */
+  retake(key: string, expectedStartedAt: number, now: number): boolean {
+    return (
+      this.db
+        .prepare("UPDATE write_ledger SET started_at = MAX(?, started_at + 1) WHERE idempotency_key = ? AND status = 'executing' AND started_at = ?")
+        .run(now, key, expectedStartedAt).changes === 1
     );
   }
 

@@ -8,7 +8,7 @@ import { createToolExecutor, describeIssues, type ToolExecutor } from "../../too
 import { AppError } from "../errors.js";
 import type { IntercomTransport } from "../intercom/types.js";
 import type { Logger } from "../logger.js";
-import type { AuditLog } from "../store/audit-log.js";
+import type { AuditEntry, AuditLog } from "../store/audit-log.js";
 import type { GatedWriteRequest, GatedWrites, TeammateDirectory, WriteOutcome } from "../workflows/contracts.js";
 import { actAsTeammate } from "./act-as.js";
 import { checkAuthority } from "./authority.js";
@@ -38,25 +38,26 @@ export function createGatedWrites(options: GatedWritesOptions): GatedWrites {
     options.executor ?? (options.transport ? createToolExecutor({ transport: options.transport, tools: options.tools, logger: options.logger }) : undefined);
   if (!executor) throw new AppError("INTERNAL", "createGatedWrites needs a transport or an executor.");
 
-  const audit = (
+  const auditEntry = (
     request: GatedWriteRequest,
     outcome: WriteOutcome,
     extra: { decision: "auto" | "approved" | "refused"; approver?: string; latencyMs?: number; result?: unknown },
-  ) => {
-    options.audit.record({
-      at: now(),
-      requesterUser: request.requester.slackUserId,
-      requesterSource: request.requester.source,
-      persona: request.persona.name,
-      prompt: request.prompt,
-      tool: request.tool,
-      args: request.args,
-      decision: extra.decision,
-      approver: extra.approver,
-      result: extra.result ?? (outcome.status === "sent" ? outcome.result : { [outcome.status]: outcome.reason }),
-      status: AUDIT_STATUS[outcome.status],
-      latencyMs: extra.latencyMs,
-    });
+  ): AuditEntry => ({
+    at: now(),
+    requesterUser: request.requester.slackUserId,
+    requesterSource: request.requester.source,
+    persona: request.persona.name,
+    prompt: request.prompt,
+    tool: request.tool,
+    args: request.args,
+    decision: extra.decision,
+    approver: extra.approver,
+    result: extra.result ?? (outcome.status === "sent" ? outcome.result : { [outcome.status]: outcome.reason }),
+    status: AUDIT_STATUS[outcome.status],
+    latencyMs: extra.latencyMs,
+  });
+  const audit = (request: GatedWriteRequest, outcome: WriteOutcome, extra: Parameters<typeof auditEntry>[2]) => {
+    options.audit.record(auditEntry(request, outcome, extra));
   };
 
   return {
@@ -103,14 +104,24 @@ export function createGatedWrites(options: GatedWritesOptions): GatedWrites {
           prompt: request.prompt,
         },
         () => executor.execute(tool.name, request.args),
+        {
+          // Written in the transaction that settles the ledger row, so a settled write always has its audit row.
+          audit: {
+            log: options.audit,
+            entry: (done) =>
+              auditEntry(request, done.outcome, {
+                decision: allowed.decision,
+                approver: allowed.approver,
+                latencyMs: done.latencyMs,
+                result: done.result && !done.result.ok ? { kind: done.result.kind, status: done.result.status, message: done.result.message } : undefined,
+              }),
+          },
+        },
       );
       if (!attempt.fresh) {
         options.logger?.info({ ...fields, status: attempt.outcome.status }, "gated write already made with this key; nothing sent again");
         return attempt.outcome;
       }
-      const result =
-        attempt.result && !attempt.result.ok ? { kind: attempt.result.kind, status: attempt.result.status, message: attempt.result.message } : undefined;
-      audit(request, attempt.outcome, { decision: allowed.decision, approver: allowed.approver, latencyMs: attempt.latencyMs, result });
       options.logger?.info({ ...fields, status: attempt.outcome.status, latencyMs: Math.round(attempt.latencyMs ?? 0) }, "gated write");
       return attempt.outcome;
     },

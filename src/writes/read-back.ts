@@ -3,6 +3,11 @@
  * shows the write was applied (a reply's body among the conversation's parts, a tag on the conversation, the
  * assignee, the state). Pure: a plan is a request plus a judgement over the answer. Writes with no plan
  * cannot be checked and stay uncertain.
+ *
+ * A plan exists only where "not applied" is safe to act on, because reconciliation then sends the write once
+ * more: either the evidence is an append-only record (a part or note with our body, stamped after our start,
+ * which a later change cannot remove), or the write sets a state (a tag, an assignee, open/closed), so applying
+ * it again would change nothing had the first attempt landed after all.
  */
 import type { IntercomRequest } from "../intercom/types.js";
 import { sameText } from "./same-text.js";

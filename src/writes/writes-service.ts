@@ -4,7 +4,7 @@
  * and reconciliation of writes a dead process left mid-way.
  */
 import type { ToolDefinition } from "../../tools/define.js";
-import type { ToolExecutor } from "../../tools/execute.js";
+import { createToolExecutor, type ToolExecutor } from "../../tools/execute.js";
 import type { IntercomTransport } from "../intercom/types.js";
 import type { Logger } from "../logger.js";
 import type { AuditLog } from "../store/audit-log.js";
@@ -32,18 +32,21 @@ export interface WritesService {
   /** Hand this to the run engine (`writes` option) so agent writes share the ledger. */
   writeOnce: WriteOnce;
   gated: GatedWrites;
-  /** Call once at start, before resuming runs; see ReconcileOptions.minAgeMs when several processes share the file. */
-  reconcile(options?: { minAgeMs?: number }): Promise<ReconciledWrite[]>;
+  /**
+   * Call once at start, before resuming runs; see ReconcileOptions.minAgeMs when several processes share the
+   * file. A write proved never to have arrived is sent once now, through the executor every other write uses.
+   */
+  reconcile(options?: { minAgeMs?: number; resendWithinMs?: number }): Promise<ReconciledWrite[]>;
 }
 
 export function createWritesService(options: WritesServiceOptions): WritesService {
   const writeOnce = createWriteOnce({ ledger: options.ledger, transaction: options.transaction, now: options.now, logger: options.logger });
+  const executor = options.executor ?? createToolExecutor({ transport: options.transport, tools: options.tools, logger: options.logger });
   const gated = createGatedWrites({
     tools: options.tools,
     audit: options.audit,
     writeOnce,
-    transport: options.transport,
-    executor: options.executor,
+    executor,
     logger: options.logger,
     now: options.now,
     teammates: options.teammates,
@@ -52,6 +55,14 @@ export function createWritesService(options: WritesServiceOptions): WritesServic
     writeOnce,
     gated,
     reconcile: (reconcileOptions = {}) =>
-      reconcileWrites({ writeOnce, transport: options.transport, audit: options.audit, now: options.now, logger: options.logger, ...reconcileOptions }),
+      reconcileWrites({
+        writeOnce,
+        transport: options.transport,
+        execute: (tool, args) => executor.execute(tool, args),
+        audit: options.audit,
+        now: options.now,
+        logger: options.logger,
+        ...reconcileOptions,
+      }),
   };
 }

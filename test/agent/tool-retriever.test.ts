@@ -1,8 +1,8 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { EmbeddingCache, type EmbeddingsLike } from "../../src/agent/embedding-cache.js";
+import { EmbeddingCache, type EmbeddingsLike } from "../../src/retrieval/embedding-cache.js";
 import { fullCoverageRank, meanReciprocalRank, recallAt } from "../../src/agent/selection-metrics.js";
-import { analyze, stem } from "../../src/agent/text-analysis.js";
+import { analyze, stem } from "../../src/retrieval/text-analysis.js";
 import { buildToolIndex, expandQuery, rankTools, toRetrievable } from "../../src/agent/tool-retriever.js";
 import { ToolSelector } from "../../src/agent/tool-selector.js";
 import { runSelect } from "../../src/cli/tools-select-command.js";

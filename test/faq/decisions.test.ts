@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Persona } from "../../src/agent/personas.js";
 import { answerFromHits } from "../../src/domain/faq/answer.js";
 import { customerHtml } from "../../src/domain/faq/customer-html.js";
 import { DEFAULT_FAQ_POLICY } from "../../src/domain/faq/types.js";
 import type { SearchHit } from "../../src/kb/types.js";
-import type { InboxItem } from "../../src/workflows/contracts.js";
-import type { Persona } from "../../src/agent/personas.js";
 import { FAQ_ACTIONS } from "../../src/slack/blocks/faq-draft-card.js";
+import type { InboxItem } from "../../src/workflows/contracts.js";
 import { closeAnswered, decideDraft } from "../../src/workflows/faq/draft-decisions.js";
 import { createFaqInboxHandler } from "../../src/workflows/faq/handle-inbound.js";
 import { makeTempDir } from "../helpers/temp-dir.js";

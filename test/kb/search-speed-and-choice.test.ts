@@ -37,21 +37,28 @@ describe("which question words FTS5 is asked about", () => {
     expect(chooseConcepts(concepts, { rowBudget: 900, maxConcepts: 6 }).map((c) => c.term)).toEqual(["wifi"]);
     expect(chooseConcepts(concepts, { rowBudget: 1000, maxConcepts: 6 }).map((c) => c.term)).toEqual(["parking", "wifi"]);
     expect(chooseConcepts(concepts, { rowBudget: 1000_000, maxConcepts: 2 }).map((c) => c.term)).toEqual(["parking", "wifi"]);
-    const common = buildConcepts(["hotel"], () => [], (w) => w, (w) => docs[w] ?? 0);
+    const common = buildConcepts(
+      ["hotel"],
+      () => [],
+      (w) => w,
+      (w) => docs[w] ?? 0,
+    );
     expect(chooseConcepts(common, { rowBudget: 10, maxConcepts: 6 }).map((c) => c.term)).toEqual(["hotel"]);
   });
 
   it("never lets a word act as FTS5 syntax", () => {
-    const tricky = buildConcepts(['a"b', "NEAR"], () => [], (w) => w, () => 1);
+    const tricky = buildConcepts(
+      ['a"b', "NEAR"],
+      () => [],
+      (w) => w,
+      () => 1,
+    );
     expect(conceptExpression(tricky)).toBe('"ab" OR "NEAR"');
   });
 });
 
 describe("document frequencies from the FTS5 vocabulary", () => {
-  const kb = buildTempKb([
-    article("a1", "Parking", "<h2>Car park</h2><p>Parking is free for guests.</p>"),
-    article("a2", "Pets", "<p>Dogs are welcome.</p>"),
-  ]);
+  const kb = buildTempKb([article("a1", "Parking", "<h2>Car park</h2><p>Parking is free for guests.</p>"), article("a2", "Pets", "<p>Dogs are welcome.</p>")]);
   afterAll(() => kb.close());
 
   it("agrees with the index's own stemming, and is re-read after the index changes", () => {

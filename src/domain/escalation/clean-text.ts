@@ -68,10 +68,19 @@ export function customerWords(html: string | null | undefined): string {
   return stripQuotesAndSignature(htmlToText(html));
 }
 
-/** Lower case without accents, so one pattern matches "résilier", "resilier" and "RÉSILIER". */
+/**
+ * Lower case without accents, so one pattern matches "résilier", "resilier" and "RÉSILIER". Letters that do not
+ * decompose (ß, ł, đ, ı, ø) are spelled out, and Arabic vowel and hamza marks go, because customers write those
+ * both ways.
+ */
 export function fold(text: string): string {
   return text
     .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase();
+    .replace(/[\u0300-\u036f\u064b-\u065f\u0670]/g, "")
+    .toLowerCase()
+    .replace(/ß/g, "ss")
+    .replace(/ł/g, "l")
+    .replace(/đ/g, "d")
+    .replace(/ı/g, "i")
+    .replace(/ø/g, "o");
 }

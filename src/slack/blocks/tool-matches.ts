@@ -3,8 +3,8 @@
  * person's own words (not only a synonym the retriever adds), and score within reach of the best such match.
  * Below that floor a list only misleads ("refund" is not a tool), so the caller says nothing fits. Pure.
  */
-import { scoreBm25 } from "../../agent/bm25.js";
-import { analyze } from "../../agent/text-analysis.js";
+import { scoreBm25 } from "../../retrieval/bm25.js";
+import { analyze } from "../../retrieval/text-analysis.js";
 import { rankTools, type ToolIndex } from "../../agent/tool-retriever.js";
 
 /** A match scoring under this share of the best one is noise next to it. */

@@ -6,9 +6,9 @@
  */
 import { customerHtml, customerText } from "../../domain/faq/customer-html.js";
 import { buildFaqDraftCard, faqCardText } from "../../slack/blocks/faq-draft-card.js";
+import { draftCardInput } from "./card-input.js";
 import type { FaqDraft } from "./drafts-repo.js";
 import type { FaqWorkflowDeps } from "./faq-deps.js";
-import { draftCardInput } from "./card-input.js";
 import { closeWords, replyWords } from "./outcome-words.js";
 import { closeArgs, replyArgs, replyTool } from "./write-args.js";
 
@@ -119,13 +119,17 @@ export async function closeAnswered(deps: DecisionDeps, input: { draftId: string
     return {
       kind: "already",
       draft,
-      message: draft.action === "auto_close" ? `${draft.decidedBy ? `<@${draft.decidedBy}>` : "Someone"} already took this close: ${draft.outcome ?? ""}`.trim() : "There is nothing to close on this card.",
+      message:
+        draft.action === "auto_close"
+          ? `${draft.decidedBy ? `<@${draft.decidedBy}>` : "Someone"} already took this close: ${draft.outcome ?? ""}`.trim()
+          : "There is nothing to close on this card.",
     };
   const teammate = await deps.teammates.adminFor(input.slackUserId);
   if (!teammate)
     return {
       kind: "no_teammate",
-      message: "No Intercom teammate has your Slack email and no default is set (INTERCOM_DEFAULT_ADMIN_ID), so this cannot be closed as anyone. Nothing changed.",
+      message:
+        "No Intercom teammate has your Slack email and no default is set (INTERCOM_DEFAULT_ADMIN_ID), so this cannot be closed as anyone. Nothing changed.",
     };
   if (!deps.drafts.claimClose(draft.id, input.slackUserId)) {
     const now = deps.drafts.get(draft.id) as FaqDraft;

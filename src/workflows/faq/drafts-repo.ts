@@ -40,7 +40,10 @@ export interface FaqDraft {
   createdAt: number;
 }
 
-export type NewDraft = Omit<FaqDraft, "id" | "status" | "uncertain" | "createdAt" | "action" | "decidedBy" | "decidedAt" | "outcome" | "channelId" | "messageTs"> & {
+export type NewDraft = Omit<
+  FaqDraft,
+  "id" | "status" | "uncertain" | "createdAt" | "action" | "decidedBy" | "decidedAt" | "outcome" | "channelId" | "messageTs"
+> & {
   status: DraftStatus;
 };
 
