@@ -21,17 +21,18 @@ interface Message {
   gold: string | null;
 }
 
-export function evaluateHelpCenter(part: "dev" | "holdout", policyOverride: Partial<typeof DEFAULT_FAQ_POLICY> = {}): FaqMetrics {
+export async function evaluateHelpCenter(part: "dev" | "holdout", policyOverride: Partial<typeof DEFAULT_FAQ_POLICY> = {}): Promise<FaqMetrics> {
   const kb = buildTempKb(readArticlesFile(join(data, "articles.jsonl")));
   const messages = readFileSync(join(data, `messages.${part}.jsonl`), "utf8")
     .split("\n")
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as Message);
   const policy = { ...DEFAULT_FAQ_POLICY, autoResolve: true, ...policyOverride };
-  const cases: FaqCase[] = messages.map((m) => {
-    const answer = answerQuestion(kb.searcher, { message: m.message, policy });
-    return { gold: m.gold, decision: answer.decision, citations: answer.citations.map((c) => c.articleId) };
-  });
+  const cases: FaqCase[] = [];
+  for (const m of messages) {
+    const answer = await answerQuestion(kb.searcher, { message: m.message, policy });
+    cases.push({ gold: m.gold, decision: answer.decision, citations: answer.citations.map((c) => c.articleId) });
+  }
   kb.close();
   return faqMetrics(cases);
 }
@@ -42,7 +43,7 @@ const line = (name: string, m: FaqMetrics) =>
 
 export async function run(): Promise<void> {
   console.log("Help-center set (Quillpad, 48 articles), no model, auto-resolve allowed:");
-  console.log(`  ${line("dev", evaluateHelpCenter("dev"))}`);
-  console.log(`  ${line("held-out", evaluateHelpCenter("holdout"))}`);
+  console.log(`  ${line("dev", await evaluateHelpCenter("dev"))}`);
+  console.log(`  ${line("held-out", await evaluateHelpCenter("holdout"))}`);
   console.log("  goals: auto_resolve precision >= .97, abstention on no-answer >= .80, right first citation >= .75");
 }

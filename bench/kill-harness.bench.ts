@@ -32,7 +32,8 @@ export async function run(): Promise<void> {
     console.log(`app restarts: ${rig.startTimesMs.length}, start to ready median ${median(rig.startTimesMs)} ms, max ${Math.max(...rig.startTimesMs)} ms`);
     const bad = approvals.filter((f) => f.sent !== 1 || f.unfinishedRuns > 0 || !f.cardShowsOutcome || !f.threadShowsOutcome || f.auditRows === 0);
     for (const f of bad) console.log(`  approve kill at ${f.delayMs} ms: ${JSON.stringify(f)}`);
-    for (const f of mentions.filter((m) => m.answers !== 1 || m.unfinishedRuns > 0)) console.log(`  mention kill at ${f.delayMs} ms: ${JSON.stringify(f)}`);
+    for (const f of mentions.filter((m) => m.answers !== 1 || m.unfinishedRuns > 0 || m.staleWorking > 0 || m.answerWrites > 1))
+      console.log(`  mention kill at ${f.delayMs} ms: ${JSON.stringify(f)}`);
   } finally {
     await rig.close();
   }

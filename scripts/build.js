@@ -32,7 +32,7 @@ const BUILD_INPUTS = ["tsconfig.json", CONFIG, "package.json"];
 const NOT_LINKED = new Set(["dist", "node_modules", "test", "bench", "bin", "scripts", "coverage"]);
 /** Top-level files a module may read relative to itself; other top-level files are not linked. */
 const LINKED_FILES = new Set(["package.json", "manifest.yml"]);
-const LOCK_STALE_MS = 120_000;
+const LOCK_STALE_MS = 60_000;
 
 /** The folders tsc compiles, read from tsconfig.build.json so a new top-level source folder needs one edit. */
 export function sourceRoots() {
@@ -124,17 +124,35 @@ function findTsc() {
 
 const pause = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
+/** Whether the process that took the lock is gone (killed mid-build), so the lock can be taken over at once. */
+function lockAbandoned() {
+  const age = Date.now() - (statSync(LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+  if (age > LOCK_STALE_MS) return true;
+  let owner;
+  try {
+    owner = Number(readFileSync(join(LOCK, "pid"), "utf8"));
+  } catch {
+    return false; // just taken, the pid not written yet
+  }
+  try {
+    process.kill(owner, 0);
+    return false;
+  } catch (error) {
+    return error.code === "ESRCH";
+  }
+}
+
 /** One build at a time per checkout: parallel starts (tests spawn several CLIs) wait for the first one's build. */
 function withLock(work) {
   mkdirSync(DIST, { recursive: true });
   for (;;) {
     try {
       mkdirSync(LOCK);
+      writeFileSync(join(LOCK, "pid"), String(process.pid));
       break;
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
-      const age = Date.now() - (statSync(LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
-      if (age > LOCK_STALE_MS) rmSync(LOCK, { recursive: true, force: true });
+      if (lockAbandoned()) rmSync(LOCK, { recursive: true, force: true });
       else pause(50);
     }
   }

@@ -207,7 +207,18 @@ export const ticketsTools: ToolDefinition[] = [
       ),
       pagination: searchPagination(150, 20).optional().describe("Paging of the results (20 per page by default). Omit for the first page."),
     }),
-    keywords: ["find tickets", "search tickets", "every ticket tagged", "tickets with tag", "filter tickets", "open tickets", "ticket backlog", "unresolved", "tickets for customer", "bug tickets"],
+    keywords: [
+      "find tickets",
+      "search tickets",
+      "every ticket tagged",
+      "tickets with tag",
+      "filter tickets",
+      "open tickets",
+      "ticket backlog",
+      "unresolved",
+      "tickets for customer",
+      "bug tickets",
+    ],
   }),
 
   defineTool({

@@ -14,6 +14,7 @@ import { createFindToolsTool } from "./find-tools.js";
 import { type GuardContext, toolGuardMiddleware } from "./guard-middleware.js";
 import { systemPromptFor } from "./personas.js";
 import { approvalMode, scopedTools } from "./policy.js";
+import { provenanceCheckedTools, provenanceInterrupts } from "./provenance-pause.js";
 import { danglingCallsMiddleware } from "./repair-middleware.js";
 import { toolSelectionMiddleware } from "./selection-middleware.js";
 import type { ToolSelector } from "./tool-selector.js";
@@ -27,11 +28,17 @@ export interface BuildAgentOptions {
   onSelect?: (names: string[]) => void;
 }
 
-/** Tools of a persona that pause for a person. */
-export function gatedToolNames(guard: Pick<GuardContext, "persona">, tools: readonly ToolDefinition[]): string[] {
+/** Tools of a persona that always pause for a person. */
+function alwaysGated(guard: Pick<GuardContext, "persona">, tools: readonly ToolDefinition[]): string[] {
   return scopedTools(guard.persona, tools)
     .filter((t) => approvalMode(guard.persona, t) === "ask")
     .map((t) => t.name);
+}
+
+/** Tools of a persona that may pause for a person: those it always asks about, and its automatic writes (when customer text steered them). */
+export function gatedToolNames(guard: Pick<GuardContext, "persona">, tools: readonly ToolDefinition[]): string[] {
+  const scoped = scopedTools(guard.persona, tools);
+  return [...alwaysGated(guard, tools), ...provenanceCheckedTools(guard.persona, scoped).map((t) => t.name)];
 }
 
 export function buildAgent(options: BuildAgentOptions) {
@@ -44,8 +51,8 @@ export function buildAgent(options: BuildAgentOptions) {
   };
   const tools = [createFindToolsTool(selector, allowed), ...scoped.map((t) => toLangChainTool(t, bypassed))];
 
-  const interruptOn: Record<string, InterruptOnConfig | boolean> = {};
-  for (const name of gatedToolNames(guard, selector.tools)) {
+  const interruptOn: Record<string, InterruptOnConfig | boolean> = { ...provenanceInterrupts(guard.persona, scoped) };
+  for (const name of alwaysGated(guard, selector.tools)) {
     const title = selector.get(name)?.title ?? name;
     interruptOn[name] = {
       allowedDecisions: ["approve", "edit", "reject"],

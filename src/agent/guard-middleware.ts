@@ -4,7 +4,9 @@
  * through the tool executor, audits every outcome and reports progress. Every write (approved or run by the
  * persona's policy) goes through the write ledger: recorded as executing before it is sent, settled right
  * after, keyed by the approval (or the run and tool call), so a crash is reconciled and a resumed run never
- * sends twice. The model reads the write's real outcome, not just the raw answer.
+ * sends twice. The model reads the write's real outcome, not just the raw answer. A write the persona would
+ * run on its own needs an approval after all when one of its values appears only in customer-written text
+ * (src/agent/provenance.ts); the human-in-the-loop pause asks for it with the same check.
  */
 import { createMiddleware, ToolMessage } from "langchain";
 import type { ToolDefinition, ToolResult } from "../../tools/define.js";
@@ -19,6 +21,7 @@ import type { WriteOnce } from "../writes/write-once.js";
 import { FIND_TOOLS } from "./find-tools.js";
 import type { Persona } from "./personas.js";
 import { verdictFor } from "./policy.js";
+import { checkProvenance, checksProvenance } from "./provenance.js";
 import type { RunEvent } from "./run-types.js";
 
 export interface ToolExecutorLike {
@@ -112,10 +115,16 @@ export function toolGuardMiddleware(ctx: GuardContext) {
       let decision: AuditEntry["decision"] = "auto";
       let approver: string | undefined;
       let approvalId: string | undefined;
-      if (verdict.kind === "ask") {
+      // The same check the pause made: an automatic write steered by customer text needs an approval like any other.
+      const provenance =
+        verdict.kind === "run" && checksProvenance(ctx.persona, tool)
+          ? checkProvenance({ tool, args, messages: request.state?.messages ?? [], persona: ctx.persona })
+          : undefined;
+      if (verdict.kind === "ask" || provenance?.needsPerson) {
         const approval = callId ? ctx.approvals.byToolCall(ctx.run.id, callId) : undefined;
         if (!approval || (approval.status !== "approved" && approval.status !== "edited")) {
-          return refuse(callId, name, args, `${tool.title} needs a person's approval and none was given.`, approval?.id);
+          const why = provenance?.needsPerson ? provenance.reason : `${tool.title} needs a person's approval and none was given.`;
+          return refuse(callId, name, args, why, approval?.id);
         }
         // With the ledger, claiming the approval happens in the same transaction as recording the write (below).
         if (!ctx.writes && !ctx.approvals.claimExecution(approval.id, ctx.now())) {

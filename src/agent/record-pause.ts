@@ -13,12 +13,27 @@ import { summarizeCall } from "./call-summary.js";
 
 type ToolCall = NonNullable<AIMessage["tool_calls"]>[number];
 
-/** The gated calls of the last model turn, or undefined when they do not line up with the pause. */
+/**
+ * The paused calls of the last model turn, or undefined when they do not line up with the pause. A conditional
+ * pause (an automatic write steered by customer text) stops only some calls of a gated tool, so the pause's
+ * requests are matched in order, by name and arguments, against the turn's calls of gated tools.
+ */
 export function pausedCalls(pause: HITLRequest, messages: readonly BaseMessage[], gated: ReadonlySet<string>): ToolCall[] | undefined {
   const lastAi = [...messages].reverse().find((m) => AIMessage.isInstance(m)) as AIMessage | undefined;
-  const calls = (lastAi?.tool_calls ?? []).filter((c) => gated.has(c.name));
-  if (calls.length !== pause.actionRequests.length || calls.some((c, i) => c.name !== pause.actionRequests[i]?.name)) return undefined;
-  return calls;
+  const candidates = (lastAi?.tool_calls ?? []).filter((c) => gated.has(c.name));
+  const matched: ToolCall[] = [];
+  let next = 0;
+  for (const request of pause.actionRequests) {
+    while (next < candidates.length && !sameCall(candidates[next] as ToolCall, request)) next++;
+    if (next >= candidates.length) return undefined;
+    matched.push(candidates[next] as ToolCall);
+    next++;
+  }
+  return matched;
+}
+
+function sameCall(call: ToolCall, request: { name: string; args?: unknown }): boolean {
+  return call.name === request.name && JSON.stringify(call.args ?? {}) === JSON.stringify(request.args ?? {});
 }
 
 export function storePause(input: {

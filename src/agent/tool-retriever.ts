@@ -4,9 +4,9 @@
  */
 import type { ToolDefinition } from "../../tools/define.js";
 import { type Bm25Index, buildBm25, scoreBm25, type WeightedTerm } from "../retrieval/bm25.js";
-import { SYNONYMS } from "./synonyms.js";
 import { createSpeller, type Speller } from "../retrieval/spelling.js";
 import { analyze, isStopWord, splitWords, stem } from "../retrieval/text-analysis.js";
+import { SYNONYMS } from "./synonyms.js";
 
 export type RetrievableTool = Pick<ToolDefinition, "name" | "title" | "description" | "resource" | "keywords"> & {
   risk?: ToolDefinition["risk"];

@@ -1,10 +1,14 @@
 /**
  * `switchboard faq answer --articles FILE`: the FAQ evaluation contract. JSON lines {"id","message","context"?}
  * on stdin, one {"id","decision","confidence","citations","answer"} per line on stdout, a bad line answered
- * with {"id","error"}; exit 1 at the end if any line failed. With no model it answers extractively.
+ * with {"id","error"}; exit 1 at the end if any line failed. With a configured model the answer is written by
+ * it and checked against the chunks; with OPENAI_EMBEDDING_MODEL retrieval is hybrid; with neither it answers
+ * extractively.
  */
 import type { Command } from "commander";
 import { AppError } from "../errors.js";
+import type { EmbeddingsLike } from "../retrieval/embedding-cache.js";
+import type { FaqModel } from "../workflows/faq/grounded-answer.js";
 import type { CliContext } from "./context.js";
 
 export interface FaqAnswerFileOptions {
@@ -13,20 +17,25 @@ export interface FaqAnswerFileOptions {
   write: (line: string) => void;
   /** Allow auto_resolve (the evaluation measures it); the app takes this from the persona. */
   autoResolve?: boolean;
+  model?: FaqModel;
+  embeddings?: { embeddings: EmbeddingsLike; model: string };
 }
 
 export async function faqAnswerFile(options: FaqAnswerFileOptions): Promise<number> {
   const { readArticlesFile } = await import("../kb/article-file.js");
-  const { buildTempKb } = await import("../kb/temp-index.js");
+  const { buildTempKb, tempRetriever } = await import("../kb/temp-index.js");
   const { contextTurns, requireText, runJsonLines } = await import("../kb/jsonl-eval.js");
   const { answerQuestion } = await import("../workflows/faq/answer-question.js");
+  const { createGroundedComposer } = await import("../workflows/faq/grounded-answer.js");
   const { customerText } = await import("../domain/faq/customer-html.js");
   const { DEFAULT_FAQ_POLICY } = await import("../domain/faq/types.js");
   const kb = buildTempKb(readArticlesFile(options.articlesFile));
   const policy = { ...DEFAULT_FAQ_POLICY, autoResolve: options.autoResolve ?? true };
+  const composer = options.model ? createGroundedComposer(options.model) : undefined;
   try {
-    const result = await runJsonLines(options.input as never, options.write, (value) => {
-      const answer = answerQuestion(kb.searcher, { message: requireText(value, "message"), context: contextTurns(value), policy });
+    const retriever = await tempRetriever(kb, options.embeddings);
+    const result = await runJsonLines(options.input as never, options.write, async (value) => {
+      const answer = await answerQuestion(retriever, { message: requireText(value, "message"), context: contextTurns(value), policy, composer });
       return {
         decision: answer.decision,
         confidence: answer.confidence,
@@ -40,20 +49,35 @@ export async function faqAnswerFile(options: FaqAnswerFileOptions): Promise<numb
   }
 }
 
-export function registerFaqCommands(program: Command, _context: CliContext): void {
+/** The chat model and embeddings the configuration names, if any (loaded only when configured). */
+export async function modelsFromConfig(context: CliContext): Promise<Pick<FaqAnswerFileOptions, "model" | "embeddings">> {
+  const config = context.loadConfig();
+  if (!config.model.configured) return {};
+  const { createChatModel, createEmbeddings } = await import("../agent/chat-model.js");
+  const embeddings = createEmbeddings(config.model);
+  return {
+    model: createChatModel(config.model) as FaqModel | undefined,
+    embeddings: embeddings ? { embeddings, model: config.model.embeddingModel as string } : undefined,
+  };
+}
+
+export function registerFaqCommands(program: Command, context: CliContext): void {
   const faq = program.command("faq").description("FAQ answers with citations");
   faq
     .command("answer")
     .description('Answer JSON lines {"id","message","context"?} from stdin against the articles in FILE')
     .requiredOption("--articles <file>", "a .csv or .jsonl file of articles (article_id|id, title, body, url, …)")
     .option("--no-auto-resolve", "never decide auto_resolve (drafts and abstentions only)")
-    .action(async (options: { articles: string; autoResolve: boolean }) => {
+    .option("--no-model", "answer extractively even when a model is configured")
+    .action(async (options: { articles: string; autoResolve: boolean; model: boolean }) => {
       if (!options.articles) throw new AppError("USAGE", "--articles FILE is required.");
+      const models = options.model ? await modelsFromConfig(context) : {};
       const failed = await faqAnswerFile({
         articlesFile: options.articles,
         input: process.stdin,
         write: (line) => process.stdout.write(`${line}\n`),
         autoResolve: options.autoResolve,
+        ...models,
       });
       if (failed > 0) process.exitCode = 1;
     });

@@ -5,6 +5,7 @@
  */
 import type { Command } from "commander";
 import { AppError } from "../errors.js";
+import type { EmbeddingsLike } from "../retrieval/embedding-cache.js";
 import type { CliContext } from "./context.js";
 
 const parseK = (value: string, fallback: number): number => {
@@ -19,17 +20,20 @@ export interface KbSearchFileOptions {
   k: number;
   input: NodeJS.ReadableStream;
   write: (line: string) => void;
+  /** With OPENAI_EMBEDDING_MODEL: hybrid retrieval (every chunk of FILE embedded first). */
+  embeddings?: { embeddings: EmbeddingsLike; model: string };
 }
 
 /** The evaluation contract; resolves to the number of failed lines. */
 export async function kbSearchFile(options: KbSearchFileOptions): Promise<number> {
   const { readArticlesFile } = await import("../kb/article-file.js");
-  const { buildTempKb } = await import("../kb/temp-index.js");
+  const { buildTempKb, tempRetriever } = await import("../kb/temp-index.js");
   const { contextTurns, requireText, runJsonLines } = await import("../kb/jsonl-eval.js");
   const kb = buildTempKb(readArticlesFile(options.articlesFile));
   try {
-    const result = await runJsonLines(options.input as never, options.write, (value) => {
-      const hits = kb.searcher.search({ text: requireText(value, "query"), context: contextTurns(value), k: options.k });
+    const retriever = await tempRetriever(kb, options.embeddings);
+    const result = await runJsonLines(options.input as never, options.write, async (value) => {
+      const { hits } = await retriever.rank({ text: requireText(value, "query"), context: contextTurns(value), k: options.k });
       return { articles: hits.map((h) => ({ id: h.articleId, score: h.score })) };
     });
     return result.failed;
@@ -71,7 +75,10 @@ export function registerKbCommands(program: Command, context: CliContext): void 
     .option("--json", "print JSON")
     .action(async (words: string[], options: { k?: string; articles?: string; json?: boolean }) => {
       if (options.articles) {
+        const { modelsFromConfig } = await import("./faq-commands.js");
+        const { embeddings } = await modelsFromConfig(context);
         const failed = await kbSearchFile({
+          embeddings,
           articlesFile: options.articles,
           k: parseK(options.k as string, 10),
           input: process.stdin,
@@ -84,10 +91,13 @@ export function registerKbCommands(program: Command, context: CliContext): void 
       if (!text) throw new AppError("USAGE", 'Say what to search for, e.g. switchboard kb search "change my PIN", or pass --articles FILE.');
       const { closeDeps, createDeps } = await import("../app.js");
       const { createKnowledgeBase } = await import("../kb/knowledge-base.js");
+      const { knowledgeBaseOptions } = await import("../kb/kb-from-config.js");
       const { formatHits } = await import("../kb/format-hits.js");
-      const deps = createDeps(context.loadConfig());
+      const config = context.loadConfig();
+      const deps = createDeps(config);
       try {
-        const hits = createKnowledgeBase(deps.db).searcher.search({ text, k: parseK(options.k as string, 5) });
+        const kb = createKnowledgeBase(deps.db, await knowledgeBaseOptions(config, deps.logger));
+        const { hits } = await kb.retriever.rank({ text, k: parseK(options.k as string, 5) });
         console.log(options.json ? JSON.stringify(hits, null, 2) : formatHits(hits));
       } finally {
         await closeDeps(deps);

@@ -5,6 +5,7 @@ import { allTools } from "../../tools/index.js";
 import { closeDeps, createDeps } from "../app.js";
 import type { Config } from "../config.js";
 import { AppError } from "../errors.js";
+import { knowledgeBaseOptions } from "../kb/kb-from-config.js";
 import { createKnowledgeBase } from "../kb/knowledge-base.js";
 import { type SyncProgress, syncKb, syncSummary } from "../kb/sync.js";
 import { AuditLog } from "../store/audit-log.js";
@@ -32,7 +33,9 @@ export async function runKbSync(config: Readonly<Config>, options: { full: boole
         started = true;
       } else bar.update(p.done);
     };
-    const report = await syncKb({ reads, index: createKnowledgeBase(deps.db).index, now: Math.floor(Date.now() / 1000), full: options.full, onProgress });
+    const kb = createKnowledgeBase(deps.db, await knowledgeBaseOptions(config, deps.logger));
+    const now = Math.floor(Date.now() / 1000);
+    const report = await syncKb({ reads, index: kb.index, vectors: kb.vectors, now, full: options.full, onProgress });
     bar?.stop();
     console.log(syncSummary(report));
     if (report.errors.length > 0 && report.added + report.changed + report.unchanged === 0)

@@ -13,7 +13,7 @@ export interface LineResult {
 export async function runJsonLines(
   input: Readable,
   write: (line: string) => void,
-  handle: (value: Record<string, unknown>) => Record<string, unknown>,
+  handle: (value: Record<string, unknown>) => Record<string, unknown> | Promise<Record<string, unknown>>,
 ): Promise<LineResult> {
   const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
   let failed = 0;
@@ -33,7 +33,7 @@ export async function runJsonLines(
       }
       if (typeof value !== "object" || value === null || Array.isArray(value)) throw new Error(`line ${n} is not a JSON object`);
       id = (value as Record<string, unknown>).id ?? null;
-      write(JSON.stringify({ id, ...handle(value as Record<string, unknown>) }));
+      write(JSON.stringify({ id, ...(await handle(value as Record<string, unknown>)) }));
     } catch (error) {
       failed += 1;
       write(JSON.stringify({ id, error: (error as Error).message }));

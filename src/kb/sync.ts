@@ -4,6 +4,7 @@
  * the run reports it.
  */
 import type { AuditedReads } from "../workflows/audited-reads.js";
+import type { ChunkVectors, VectorRefresh } from "./chunk-vectors.js";
 import type { KbIndex } from "./kb-index.js";
 import { readExternalPages, readHelpCenterArticles, readInternalArticles } from "./sources.js";
 import type { KbSource, SourceArticle } from "./types.js";
@@ -22,6 +23,8 @@ export interface SyncOptions {
   /** Re-index every article even when unchanged. */
   full?: boolean;
   onProgress?: (progress: SyncProgress) => void;
+  /** With embeddings configured: the chunk vectors, refreshed for the changed chunks after indexing. */
+  vectors?: ChunkVectors;
 }
 
 export interface SyncReport {
@@ -31,6 +34,8 @@ export interface SyncReport {
   unchanged: number;
   /** Sources that could not be read, with why. */
   errors: string[];
+  /** Chunk vectors computed and reused, with embeddings configured. */
+  vectors?: VectorRefresh;
 }
 
 const READERS: readonly [KbSource, (reads: AuditedReads) => Promise<SourceArticle[]>][] = [
@@ -73,6 +78,14 @@ export async function syncKb(options: SyncOptions): Promise<SyncReport> {
   }
   // Searches weigh words by how common they are: read the new vocabulary once now, not on the next question.
   if (report.added + report.changed + report.removed > 0) index.stats.refresh();
+  if (options.vectors) {
+    try {
+      report.vectors = await options.vectors.refresh(now);
+    } catch (error) {
+      // The lexical index is up to date either way; the chunks without a vector are embedded next time.
+      report.errors.push(`embeddings: ${(error as Error).message}`);
+    }
+  }
   index.db
     .prepare("UPDATE kb_sync_runs SET finished_at = ?, added = ?, changed = ?, removed = ?, unchanged = ?, error = ? WHERE id = ?")
     .run(now, report.added, report.changed, report.removed, report.unchanged, report.errors.length ? report.errors.join("; ") : null, runId);
@@ -82,6 +95,7 @@ export async function syncKb(options: SyncOptions): Promise<SyncReport> {
 export function syncSummary(report: SyncReport): string {
   const articles = report.added + report.changed + report.unchanged;
   const parts = [`synced ${articles} articles (${report.added} new, ${report.changed} changed, ${report.removed} removed)`];
+  if (report.vectors) parts.push(`embedded ${report.vectors.embedded} chunks (${report.vectors.reused} unchanged)`);
   if (report.errors.length) parts.push(`could not read: ${report.errors.join("; ")}`);
   return parts.join("; ");
 }

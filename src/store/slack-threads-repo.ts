@@ -18,6 +18,17 @@ export interface SlackThread {
   owned: boolean;
 }
 
+/**
+ * How far the bot got with answering one incoming request (a mention, a question), so a replay after a crash
+ * neither answers twice nor leaves a stale working message: asked (the question is in the thread copy), the
+ * working message it posted, and the message that holds its answer once that was posted.
+ */
+export interface ReplyProgress {
+  asked: boolean;
+  workingTs?: string;
+  answeredTs?: string;
+}
+
 export interface ThreadMessage {
   role: "user" | "assistant";
   text: string;
@@ -43,6 +54,8 @@ export class SlackThreadsRepo {
     history: Database.Statement<[string, string, number]>;
   };
   private readonly appendTx: (channelId: string, threadTs: string, message: ThreadMessage, at: number) => void;
+  private readonly markTx: (marks: string[], channelId: string, threadTs: string, message: ThreadMessage | undefined, at: number) => void;
+  private readonly marker: { insert: Database.Statement; range: Database.Statement<[string, string]> };
 
   constructor(
     db: Db,
@@ -63,6 +76,20 @@ export class SlackThreadsRepo {
       this.statements.touch.run(at, channelId, threadTs);
     });
     this.appendTx = (channelId, threadTs, message, at) => append.immediate(channelId, threadTs, message, at);
+    // Reply marks are rows of processed_events (Slack's delivery memory, pruned after a day like the rest):
+    // a replay comes within Slack's retry hour or at the next start, and no table of their own is needed.
+    this.marker = {
+      insert: db.prepare("INSERT INTO processed_events (key, created_at) VALUES (?, ?) ON CONFLICT(key) DO NOTHING"),
+      range: db.prepare("SELECT key FROM processed_events WHERE key > ? AND key < ? ORDER BY key"),
+    };
+    const mark = db.transaction((marks: string[], channelId: string, threadTs: string, message: ThreadMessage | undefined, at: number) => {
+      if (message && this.statements.get.get(channelId, threadTs)) {
+        this.statements.insertMessage.run(channelId, threadTs, message.role, message.text, message.userId ?? null, at);
+        this.statements.touch.run(at, channelId, threadTs);
+      }
+      for (const key of marks) this.marker.insert.run(key, at);
+    });
+    this.markTx = (marks, channelId, threadTs, message, at) => mark.immediate(marks, channelId, threadTs, message, at);
   }
 
   /** Records that the bot owns this thread; an existing thread keeps its persona. */
@@ -86,6 +113,32 @@ export class SlackThreadsRepo {
 
   append(channelId: string, threadTs: string, message: ThreadMessage): void {
     this.appendTx(channelId, threadTs, message, this.now());
+  }
+
+  /** What a previous attempt at answering `replyKey` (e.g. the incoming message's key) got done. */
+  replyProgress(replyKey: string): ReplyProgress {
+    const prefix = `reply:${replyKey}:`;
+    const keys = (this.marker.range.all(prefix, `${prefix}\uffff`) as { key: string }[]).map((r) => r.key.slice(prefix.length));
+    const ts = (kind: string) => keys.find((k) => k.startsWith(`${kind}:`))?.slice(kind.length + 1);
+    return { asked: keys.includes("asked"), workingTs: ts("working"), answeredTs: ts("answered") };
+  }
+
+  /** Appends the asker's message to the thread copy and records, in the same transaction, that it was asked. */
+  recordAsked(channelId: string, threadTs: string, message: ThreadMessage, replyKey: string): void {
+    this.markTx([`reply:${replyKey}:asked`], channelId, threadTs, message, this.now());
+  }
+
+  /** Records the working message posted for `replyKey`, so a replay reuses it instead of leaving it stale. */
+  recordWorking(replyKey: string, messageTs: string): void {
+    this.markTx([`reply:${replyKey}:working:${messageTs}`], "", "", undefined, this.now());
+  }
+
+  /**
+   * Records that the answer to `replyKey` was posted (in message `messageTs`), together with the bot's copy of
+   * what it said when there is one, in one transaction: a replay finds either both or neither.
+   */
+  recordAnswered(channelId: string, threadTs: string, message: ThreadMessage | undefined, replyKey: string, messageTs: string): void {
+    this.markTx([`reply:${replyKey}:answered:${messageTs}`], channelId, threadTs, message, this.now());
   }
 
   /** The most recent `limit` messages, oldest first. */

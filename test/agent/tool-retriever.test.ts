@@ -1,11 +1,12 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { EmbeddingCache, type EmbeddingsLike } from "../../src/retrieval/embedding-cache.js";
 import { fullCoverageRank, meanReciprocalRank, recallAt } from "../../src/agent/selection-metrics.js";
-import { analyze, stem } from "../../src/retrieval/text-analysis.js";
 import { buildToolIndex, expandQuery, rankTools, toRetrievable } from "../../src/agent/tool-retriever.js";
 import { ToolSelector } from "../../src/agent/tool-selector.js";
 import { runSelect } from "../../src/cli/tools-select-command.js";
+import { cacheKey, EmbeddingCache, type EmbeddingsLike } from "../../src/retrieval/embedding-cache.js";
+import { createSpeller, editDistance } from "../../src/retrieval/spelling.js";
+import { analyze, stem } from "../../src/retrieval/text-analysis.js";
 import { openDatabase } from "../../src/store/database.js";
 import { allTools } from "../../tools/index.js";
 import { makeTempDir } from "../helpers/temp-dir.js";
@@ -63,6 +64,39 @@ describe("lexical tool retrieval", () => {
         .map((r) => r.name)
         .sort(),
     ).toEqual([...allowed].sort());
+  });
+});
+
+describe("typos", () => {
+  it("counts a swap of neighbouring letters as one edit", () => {
+    expect(editDistance("segmnet", "segment")).toBe(1);
+    expect(editDistance("recnt", "recent")).toBe(1);
+    expect(editDistance("kitten", "sitting")).toBe(3);
+  });
+
+  it("corrects unknown words to the nearest known ones, and leaves short words and known words alone", () => {
+    const speller = createSpeller(["segment", "ticket", "tag", "newsletter", "back", "want"], (w) => w === "want");
+    expect(speller.correct("segmnet")).toEqual(["segment"]);
+    expect(speller.correct("tiket")).toEqual(["ticket"]);
+    expect(speller.correct("bakc")).toEqual(["back"]);
+    expect(speller.correct("paul")).toEqual([]);
+    expect(speller.correct("wnat")).toEqual([]);
+    expect(speller.correct("tga")).toEqual([]);
+    expect(speller.correct("ticket")).toEqual([]);
+    expect(speller.join("news", "letter")).toBe("newsletter");
+  });
+
+  it("finds the tool a misspelt request needs", () => {
+    const index = buildToolIndex(allTools.map(toRetrievable));
+    const top = (q: string) =>
+      rankTools(index, q)
+        .slice(0, 12)
+        .map((r) => r.name);
+    expect(top("is this usr in any segmnets?")).toContain("INTERCOM_LIST_ATTACHED_SEGMENTS_FOR_CONTACT");
+    expect(top("show me the most recnt convos")).toContain("INTERCOM_LIST_CONVERSATIONS");
+    expect(top("please subscribe this contact to the product news letter")).toContain("INTERCOM_ADD_SUBSCRIPTION_TO_A_CONTACT");
+    // An address is a name, not a typo: "paul@..." must not add "pause".
+    expect(expandQuery("paul@initrode.com wants the beta", index.speller).map((t) => t.term)).not.toContain("paus");
   });
 });
 
@@ -150,6 +184,29 @@ describe("hybrid selection with embeddings", () => {
       const second = counting();
       await new ToolSelector(allTools, { embeddings: second, cache: new EmbeddingCache(db, "toy") }).rank("tag");
       expect(second.documents).toBe(0);
+    } finally {
+      db.close();
+      temp.cleanup();
+    }
+  });
+
+  it("keeps each namespace's vectors apart, and the tools namespace under the bare model name", async () => {
+    expect(cacheKey("tools", "m")).toBe("m");
+    expect(cacheKey("kb", "m")).toBe("kb:m");
+    const scratch = openDatabase(":memory:");
+    expect(() => new EmbeddingCache(scratch, "m", "Bad Name")).toThrow(/namespace/);
+    scratch.close();
+    const temp = makeTempDir();
+    const db = openDatabase(join(temp.dir, "namespaces.db"));
+    try {
+      const tools = counting();
+      await new EmbeddingCache(db, "toy").vectors(["same text"], tools, 1);
+      const kb = counting();
+      await new EmbeddingCache(db, "toy", "kb").vectors(["same text"], kb, 1);
+      expect([tools.documents, kb.documents]).toEqual([1, 1]);
+      const again = counting();
+      await new EmbeddingCache(db, "toy", "kb").vectors(["same text"], again, 1);
+      expect(again.documents).toBe(0);
     } finally {
       db.close();
       temp.cleanup();

@@ -42,8 +42,12 @@ export interface MentionFindings {
   kind: "mention";
   mark: string;
   delayMs: number;
-  /** Answers posted in the thread. */
+  /** Messages in the thread whose final content is the answer (what the person sees). */
   answers: number;
+  /** Times an answer was written (posted, or an update that put it in a message): above `answers` when a replay rewrote it. */
+  answerWrites: number;
+  /** Messages in the thread still showing a working message at the end. */
+  staleWorking: number;
   unfinishedRuns: number;
   /** The thread was told to ask again (an honest alternative to an answer). */
   toldToAskAgain: boolean;
@@ -68,6 +72,16 @@ async function until<T>(what: string, check: () => T | undefined | false, timeou
 }
 
 const callText = (call: SlackCall) => JSON.stringify(call.args);
+
+/** The last content Slack holds for each message posted in the thread, by ts. */
+function finalContents(calls: readonly SlackCall[], threadTs: string): Map<string, string> {
+  const messages = new Map<string, string>();
+  for (const call of calls) {
+    if (call.method === "chat.postMessage" && call.args.thread_ts === threadTs) messages.set(String(call.result?.ts), callText(call));
+    if (call.method === "chat.update" && messages.has(String(call.args.ts))) messages.set(String(call.args.ts), callText(call));
+  }
+  return messages;
+}
 
 /** Top-level entries modules read relative to themselves (new URL("../vendor/…", import.meta.url)). */
 const LINKED = ["vendor", "data", "assets", "package.json", "manifest.yml"];
@@ -301,15 +315,16 @@ export class KillRig {
     await this.restart();
     await this.send(request, sentAt, 1);
     await this.idle();
-    const texts = this.slack.calls
-      .slice(callsBefore)
-      .filter((c) => c.method === "chat.update" || c.method === "chat.postMessage")
-      .map(callText);
+    const calls = this.slack.calls.slice(callsBefore).filter((c) => c.method === "chat.update" || c.method === "chat.postMessage");
+    const texts = calls.map(callText);
+    const final = finalContents(calls, ts);
     return {
       kind: "mention",
       mark,
       delayMs,
-      answers: texts.filter((t) => t.includes(`Answer ${mark}`)).length,
+      answers: [...final.values()].filter((t) => t.includes(`Answer ${mark}`)).length,
+      answerWrites: texts.filter((t) => t.includes(`Answer ${mark}`)).length,
+      staleWorking: [...final.values()].filter((t) => /Working on it|working on it again/.test(t)).length,
       unfinishedRuns: this.count("SELECT COUNT(*) AS n FROM runs WHERE prompt LIKE ? AND status IN ('running','waiting')", `%${mark}%`),
       toldToAskAgain: texts.some((t) => /restarted while working on this/.test(t)),
     };
@@ -387,5 +402,8 @@ export function summarize(findings: readonly (ApproveFindings | MentionFindings)
     mentionsLost: mentions.filter((f) => f.answers === 0 && !f.toldToAskAgain).length,
     mentionsAnsweredTwice: mentions.filter((f) => f.answers > 1).length,
     mentionRunsUnfinished: mentions.filter((f) => f.unfinishedRuns > 0).length,
+    mentionsWithStaleWorking: mentions.filter((f) => f.staleWorking > 0).length,
+    /** Not a second answer: a replay rewrote the one answer message (the window described in DESIGN.md). */
+    mentionsAnswerRewritten: mentions.filter((f) => f.answers === 1 && f.answerWrites > 1).length,
   };
 }

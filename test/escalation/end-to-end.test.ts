@@ -78,14 +78,14 @@ describe("escalation end to end: emulator webhooks → inbox handler → Slack c
   });
 
   it("with a model, a reason the rules cannot read is added from the customer's own words; without one, nothing is raised", async () => {
-    const body = "Hesabımı kapatmak istiyorum, başka bir bankaya geçiyorum.";
+    const body = "계좌를 해지하고 다른 은행으로 옮기겠습니다.";
     rig = await startRig(temp.dir);
     rig.emulator.simulate("conversation", { body });
     await rig.settle();
     expect(posts(rig)).toHaveLength(0);
     await rig.close();
 
-    const model = new ScriptedChatModel([say(JSON.stringify({ reasons: [{ code: "churn_risk", quote: "başka bir bankaya geçiyorum" }] }))]);
+    const model = new ScriptedChatModel([say(JSON.stringify({ reasons: [{ code: "churn_risk", quote: "다른 은행으로 옮기겠습니다" }] }))]);
     rig = await startRig(temp.dir, { judgeModel: model });
     const created = rig.emulator.simulate("conversation", { body });
     await rig.settle();

@@ -19,14 +19,14 @@ const promptOf = (model: ScriptedChatModel) => model.calls[0]?.messages.map((m) 
 
 describe("the model judges text reasons; timing stays code", () => {
   it("adds a reason the rules missed, in a language they do not cover, quoting the customer", async () => {
-    const { conversation, score } = scored({ id: "tr", parts: [["u", 2, "Hesabımı kapatmak istiyorum, başka bir bankaya geçiyorum."]] });
+    const { conversation, score } = scored({ id: "tr", parts: [["u", 2, "계좌를 해지하고 다른 은행으로 옮기겠습니다."]] });
     expect(score.reasons).toEqual([]);
-    const model = new ScriptedChatModel([answer([{ code: "churn_risk", quote: "başka bir bankaya geçiyorum" }])]);
+    const model = new ScriptedChatModel([answer([{ code: "churn_risk", quote: "다른 은행으로 옮기겠습니다" }])]);
     const judged = await createModelTextJudge(model, SETTINGS).review({ conversation, score, now: SET_NOW });
     expect(judged.reasons).toEqual(["churn_risk"]);
     expect(judged.escalate).toBe(true);
     expect(judged.score).toBeGreaterThan(0);
-    expect(judged.evidence[0]).toMatchObject({ reason: "churn_risk", model: "added", partId: "tr-source", detail: '"başka bir bankaya geçiyorum"' });
+    expect(judged.evidence[0]).toMatchObject({ reason: "churn_risk", model: "added", partId: "tr-source", detail: '"다른 은행으로 옮기겠습니다"' });
   });
 
   it("confirms a rule's finding, drops one it does not confirm, and keeps timing reasons whatever it says", async () => {

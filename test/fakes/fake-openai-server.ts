@@ -18,19 +18,60 @@ export interface FakeOpenAI {
   /** Base URL to give ChatOpenAI, ending in /v1. */
   baseUrl: string;
   requests: ChatRequestBody[];
+  /** The texts of each POST /v1/embeddings request, in order. */
+  embeddingRequests: string[][];
   authorization: (string | undefined)[];
   close(): Promise<void>;
 }
 
-export async function startFakeOpenAI(plan: PlannedReply[]): Promise<FakeOpenAI> {
+export interface FakeOpenAIOptions {
+  /** The vector for one text (default: hashed bag of words, so texts sharing words are close). */
+  embed?: (text: string) => number[];
+  /** Answer every embeddings request with this HTTP status (an endpoint that is down). */
+  embeddingsStatus?: number;
+}
+
+/** 64 dimensions, one count per hashed lowercase word: deterministic, and overlap in words means similarity. */
+export function bagOfWordsVector(text: string, dimensions = 64): number[] {
+  const vector = new Array<number>(dimensions).fill(0);
+  for (const word of text.toLowerCase().match(/[a-z0-9]+/g) ?? []) {
+    let h = 2166136261;
+    for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 16777619);
+    vector[(h >>> 0) % dimensions] += 1;
+  }
+  return vector;
+}
+
+export async function startFakeOpenAI(plan: PlannedReply[], options: FakeOpenAIOptions = {}): Promise<FakeOpenAI> {
   const queue = [...plan];
   const requests: ChatRequestBody[] = [];
+  const embeddingRequests: string[][] = [];
   const authorization: (string | undefined)[] = [];
   let n = 0;
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
+      if (req.method === "POST" && req.url?.endsWith("/embeddings")) {
+        const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { model: string; input: string | string[]; encoding_format?: string };
+        const inputs = Array.isArray(body.input) ? body.input : [body.input];
+        embeddingRequests.push(inputs);
+        if (options.embeddingsStatus) {
+          res.writeHead(options.embeddingsStatus, { "content-type": "application/json" });
+          res.end(JSON.stringify({ error: { message: "the fake embeddings endpoint is down", type: "server_error" } }));
+          return;
+        }
+        const embed = options.embed ?? ((text: string) => bagOfWordsVector(text));
+        const data = inputs.map((text, index) => {
+          const vector = embed(text);
+          // The OpenAI SDK asks for base64 (little-endian float32) unless told otherwise.
+          const embedding = body.encoding_format === "base64" ? Buffer.from(Float32Array.from(vector).buffer).toString("base64") : vector;
+          return { object: "embedding", index, embedding };
+        });
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(JSON.stringify({ object: "list", data, model: body.model, usage: { prompt_tokens: inputs.length, total_tokens: inputs.length } }));
+        return;
+      }
       if (req.method !== "POST" || !req.url?.endsWith("/chat/completions")) {
         res.writeHead(404, { "content-type": "application/json" });
         res.end(JSON.stringify({ error: { message: `no route ${req.method} ${req.url}`, type: "invalid_request_error" } }));
@@ -81,6 +122,7 @@ export async function startFakeOpenAI(plan: PlannedReply[]): Promise<FakeOpenAI>
   return {
     baseUrl: `http://127.0.0.1:${port}/v1`,
     requests,
+    embeddingRequests,
     authorization,
     close: () =>
       new Promise<void>((resolve) => {

@@ -45,8 +45,7 @@ describe("clustering with no model", () => {
     const docs: ThemeDocument[] = all.map((text, i) => ({ key: String(i), kind: "conversation", id: String(i), createdAt: 0, text, opening: text }));
     const set = buildThemes(docs, clusterTexts(all, { k: "auto" }));
     const otherTexts = set.other.map((d) => d.text);
-    // Stray character n-grams can tie one odd message to a theme; most must still land in "other".
-    expect(odd.filter((text) => otherTexts.includes(text)).length).toBeGreaterThanOrEqual(2);
+    expect(odd.filter((text) => otherTexts.includes(text))).toEqual(odd);
     expect(set.themes.length).toBeGreaterThanOrEqual(4);
     for (const theme of set.themes) {
       expect(theme.examples.length).toBe(3);

@@ -1,7 +1,8 @@
 /**
  * The crash test: a process records a write as executing and dies before the answer comes back (its
  * transport never answers, so the row stays `executing` exactly as a SIGKILL would leave it). A new process
- * on the same file reconciles by reading Intercom back, and never sends again.
+ * on the same file reconciles by reading Intercom back: a write Intercom shows is not sent again; one Intercom
+ * proves never arrived is sent now, once, through the same row; one it cannot check is uncertain and not resent.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Persona } from "../../src/agent/personas.js";
@@ -9,7 +10,18 @@ import type { RunningEmulator } from "../../src/emulator/server.js";
 import type { GatedWriteRequest } from "../../src/workflows/contracts.js";
 import { shippedPersonas } from "../agent/support/harness.js";
 import { makeTempDir } from "../helpers/temp-dir.js";
-import { adminId, anOpenConversation, type Doc, dbFile, demoEmulator, emulatorClient, hangingTransport, openWrites, partsOf } from "./support.js";
+import {
+  adminId,
+  anOpenConversation,
+  conversationOf,
+  type Doc,
+  dbFile,
+  demoEmulator,
+  emulatorClient,
+  hangingTransport,
+  openWrites,
+  partsOf,
+} from "./support.js";
 
 const temp = makeTempDir();
 let emulator: RunningEmulator;
@@ -55,7 +67,7 @@ const request = (tool: string, args: Record<string, unknown>, key: string): Gate
 });
 
 describe("reconciling writes a dead process left executing", () => {
-  it("finds a delivered reply (sent), a lost one (not sent, not resent) and an uncheckable write (uncertain)", async () => {
+  it("finds a delivered reply (sent), sends a lost one once now, and calls an uncheckable write uncertain", async () => {
     const file = dbFile(temp.dir, "crash");
     const id = await anOpenConversation(emulator);
     const admin = adminId(emulator);
@@ -79,32 +91,96 @@ describe("reconciling writes a dead process left executing", () => {
       requesterUser: "U0ASKER",
       outcome: { status: "sent", summary: `Checked after a restart: the message is on conversation ${id}.` },
     });
-    expect(byKey.get("crash:lost")).toMatchObject({ how: "read-back", outcome: { status: "failed" } });
+    expect(byKey.get("crash:lost")).toMatchObject({ how: "resent", outcome: { status: "sent" } });
     const lost = byKey.get("crash:lost")?.outcome;
-    expect(lost?.status === "failed" && lost.reason).toMatch(/^Not sent: Switchboard stopped before Intercom applied it .*It was not sent again/);
+    expect(lost?.status === "sent" && lost.summary).toMatch(
+      new RegExp(
+        `^Switchboard stopped before this reached Intercom \\(checked after a restart: conversation ${id} has no such message\\), so it was sent now\\. Intercom accepted it`,
+      ),
+    );
     expect(byKey.get("crash:unchecked")).toMatchObject({ how: "unchecked", outcome: { status: "uncertain" } });
     const unchecked = byKey.get("crash:unchecked")?.outcome;
     expect(unchecked?.status === "uncertain" && unchecked.reason).toMatch(/may or may not have been applied; check in Intercom/);
 
-    // Nothing was resent, the rows are settled, and each reconciled write has its audit row.
-    expect(partsOf(emulator, id)).toHaveLength(start + 1);
+    // The delivered one was not sent again, the lost one is there exactly once now, the uncheckable one untouched.
+    const bodies = partsOf(emulator, id).map((p) => String(p.body ?? ""));
+    expect(bodies).toHaveLength(start + 2);
+    expect(bodies.filter((b) => b.includes("never left the building"))).toHaveLength(1);
+    expect(bodies.filter((b) => b.includes("£20"))).toHaveLength(1);
     expect(next.ledger.executing()).toEqual([]);
     expect(next.ledger.get("crash:delivered")).toMatchObject({ status: "sent", reconciledAt: expect.any(Number) });
-    expect(next.ledger.get("crash:lost")?.status).toBe("failed");
+    expect(next.ledger.get("crash:lost")).toMatchObject({ status: "sent", reconciledAt: expect.any(Number), httpStatus: 200 });
     expect(next.ledger.get("crash:unchecked")?.status).toBe("uncertain");
+    // One audit row per write, each with who asked and who approved; the resend says so in its result.
     const audited = next.audit.recent({ limit: 10 });
-    expect(audited.map((r) => r.status).sort()).toEqual(["failed", "ok", "uncertain"]);
+    expect(audited.map((r) => r.status).sort()).toEqual(["ok", "ok", "uncertain"]);
     expect(audited.every((r) => r.approver === "U0LEAD" && r.decision === "approved" && r.requesterUser === "U0ASKER")).toBe(true);
+    expect(audited.filter((r) => r.result?.includes('"resentAfterRestart":true'))).toHaveLength(1);
 
-    // A retry of the lost write with the same key (a restarted job, a second click) gets the reconciled outcome.
+    // A retry with the same key (a restarted job, a second click) gets the ledger's outcome and sends nothing.
     const retried = await next.writes.gated.run(request("INTERCOM_REPLY_TO_CONVERSATION", reply("This one never left the building."), "crash:lost"));
-    expect(retried.status).toBe("failed");
-    expect(partsOf(emulator, id)).toHaveLength(start + 1);
+    expect(retried.status).toBe("sent");
+    expect(partsOf(emulator, id)).toHaveLength(start + 2);
     expect(await next.writes.reconcile()).toEqual([]);
     next.db.close();
   });
 
-  it("reads the conversation's state back for tags, assignment and close", async () => {
+  it("does not resend a write proved missing once it is older than the resend window: not sent, and the person is told", async () => {
+    const file = dbFile(temp.dir, "old");
+    const id = await anOpenConversation(emulator);
+    const start = partsOf(emulator, id).length;
+    const body = { conversation_id: id, message_type: "comment", type: "admin", admin_id: adminId(emulator), body: "Approved long ago." };
+    await dieMidWrite(file, request("INTERCOM_REPLY_TO_CONVERSATION", body, "old:1"), false);
+    const next = openWrites(file, emulatorClient(emulator));
+    const [only] = await next.writes.reconcile({ resendWithinMs: -1 });
+    expect(only).toMatchObject({ how: "read-back", outcome: { status: "failed" } });
+    expect(only?.outcome.status === "failed" && only.outcome.reason).toMatch(/^Not sent: .*too long ago to send it now on its own/);
+    expect(partsOf(emulator, id)).toHaveLength(start);
+    expect(next.audit.recent().map((r) => r.status)).toEqual(["failed"]);
+    next.db.close();
+  });
+
+  it("two processes reconciling the same lost write at once send it once between them", async () => {
+    const file = dbFile(temp.dir, "race");
+    const id = await anOpenConversation(emulator);
+    const start = partsOf(emulator, id).length;
+    const body = { conversation_id: id, message_type: "comment", type: "admin", admin_id: adminId(emulator), body: "Only once, please." };
+    await dieMidWrite(file, request("INTERCOM_REPLY_TO_CONVERSATION", body, "race:1"), false);
+    const a = openWrites(file, emulatorClient(emulator));
+    const b = openWrites(file, emulatorClient(emulator));
+    const [fromA, fromB] = await Promise.all([a.writes.reconcile(), b.writes.reconcile()]);
+    expect([...(fromA ?? []), ...(fromB ?? [])].map((w) => w.how)).toEqual(["resent"]);
+    expect(partsOf(emulator, id).filter((p) => String(p.body ?? "").includes("Only once, please."))).toHaveLength(1);
+    expect(partsOf(emulator, id)).toHaveLength(start + 1);
+    expect(a.audit.recent().map((r) => r.status)).toEqual(["ok"]);
+    a.db.close();
+    b.db.close();
+  });
+
+  it("never leaves a settled write without its audit row: when the audit insert fails, the settlement rolls back and reconciliation records both", async () => {
+    const file = dbFile(temp.dir, "atomic");
+    const id = await anOpenConversation(emulator);
+    const body = { conversation_id: id, message_type: "comment", type: "admin", admin_id: adminId(emulator), body: "Audited or not settled." };
+    const first = openWrites(file, emulatorClient(emulator));
+    // A real SQLite failure on the audit insert, as a full disk would give.
+    first.db.exec("CREATE TRIGGER audit_fails BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+    const outcome = await first.writes.gated.run(request("INTERCOM_REPLY_TO_CONVERSATION", body, "atomic:1"));
+    // The executor's fact is still what the caller hears; the ledger row was not settled without its audit row.
+    expect(outcome.status).toBe("sent");
+    expect(first.ledger.get("atomic:1")?.status).toBe("executing");
+    first.db.exec("DROP TRIGGER audit_fails");
+    first.db.close();
+
+    const next = openWrites(file, emulatorClient(emulator));
+    const [only] = await next.writes.reconcile();
+    expect(only).toMatchObject({ how: "read-back", outcome: { status: "sent" } });
+    expect(partsOf(emulator, id).filter((p) => String(p.body ?? "").includes("Audited or not settled."))).toHaveLength(1);
+    expect(next.ledger.get("atomic:1")?.status).toBe("sent");
+    expect(next.audit.recent().map((r) => [r.status, r.approver])).toEqual([["ok", "U0LEAD"]]);
+    next.db.close();
+  });
+
+  it("reads the conversation's state back for tags, assignment and close, and sets a state proved not applied", async () => {
     const file = dbFile(temp.dir, "state");
     const id = await anOpenConversation(emulator);
     const admin = adminId(emulator);
@@ -120,15 +196,24 @@ describe("reconciling writes a dead process left executing", () => {
       false,
     );
     await dieMidWrite(file, request("INTERCOM_CLOSE_CONVERSATION", { conversation_id: id, admin_id: admin }, "state:close"), true);
+    expect(String(conversationOf(emulator, id).team_assignee_id)).not.toBe(team);
 
     const next = openWrites(file, emulatorClient(emulator));
-    const settled = new Map((await next.writes.reconcile()).map((s) => [s.key, s.outcome]));
-    expect(settled.get("state:tag")).toMatchObject({ status: "sent", summary: `Checked after a restart: conversation ${id} has tag ${tag}.` });
-    expect(settled.get("state:assign")).toMatchObject({
-      status: "failed",
-      reason: expect.stringMatching(/^Not sent: .*conversation \d+ is (unassigned|assigned to team \d+)/),
+    const settled = new Map((await next.writes.reconcile()).map((s) => [s.key, s]));
+    expect(settled.get("state:tag")).toMatchObject({
+      how: "read-back",
+      outcome: { status: "sent", summary: `Checked after a restart: conversation ${id} has tag ${tag}.` },
     });
-    expect(settled.get("state:close")).toMatchObject({ status: "sent", summary: `Checked after a restart: conversation ${id} is closed.` });
+    expect(settled.get("state:assign")).toMatchObject({ how: "resent", outcome: { status: "sent" } });
+    const assign = settled.get("state:assign")?.outcome;
+    expect(assign?.status === "sent" && assign.summary).toMatch(
+      /checked after a restart: conversation \d+ is (unassigned|assigned to team \d+)\), so it was sent now/,
+    );
+    expect(String(conversationOf(emulator, id).team_assignee_id)).toBe(team);
+    expect(settled.get("state:close")).toMatchObject({
+      how: "read-back",
+      outcome: { status: "sent", summary: `Checked after a restart: conversation ${id} is closed.` },
+    });
     next.db.close();
   });
 

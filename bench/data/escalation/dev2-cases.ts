@@ -49,14 +49,26 @@ const CONTACT = ["repeated_contact"];
 
 export const DEV2_CASES: LabelledCase[] = [
   // ---- sarcasm ----
-  yes("sarc-en-1", "en", "sarcasm", ANGRY, one(3, "Oh wonderful, my card got declined at the pharmacy again. Really loving this premium experience. Great job, guys.")),
+  yes(
+    "sarc-en-1",
+    "en",
+    "sarcasm",
+    ANGRY,
+    one(3, "Oh wonderful, my card got declined at the pharmacy again. Really loving this premium experience. Great job, guys."),
+  ),
   yes("sarc-en-2", "en", "sarcasm", ANGRY, [
     ["u", 60, "Where is my transfer to my sister? It left on Monday."],
     ["a", 58, "It's processing and can take up to 3 working days."],
     ["u", 2, "Thanks so much for the copy-paste answer, super helpful. Day five now. Bravo."],
   ]),
   yes("sarc-en-3", "en", "sarcasm", ANGRY, one(5, "Love how I can order a metal card in two taps but getting my own money back takes a month. Stellar work.")),
-  yes("sarc-en-4", "en", "sarcasm", ["angry_customer", "churn_risk"], one(4, "Cool cool cool. Fourth declined payment this week. Guess it's time to take my money somewhere that actually works.")),
+  yes(
+    "sarc-en-4",
+    "en",
+    "sarcasm",
+    ["angry_customer", "churn_risk"],
+    one(4, "Cool cool cool. Fourth declined payment this week. Guess it's time to take my money somewhere that actually works."),
+  ),
   yes("sarc-es-1", "es", "sarcasm", ANGRY, one(2, "Genial, otra vez la app caída justo el día de cobro. Muchas gracias por nada.")),
   yes("sarc-fr-1", "fr", "sarcasm", ANGRY, one(6, "Bravo, vraiment. Trois semaines pour un virement, on se croirait en 1995. Merci pour rien.")),
   yes("sarc-de-1", "de", "sarcasm", ANGRY, one(3, "Na toll. Schon wieder ist meine Karte gesperrt. Ganz großes Kino, danke auch.")),
@@ -75,21 +87,57 @@ export const DEV2_CASES: LabelledCase[] = [
       "Good afternoon. I have tried to remain courteous throughout, but I must be honest: I am deeply upset by how this has been handled. I have been without my salary for nine days. I expect far better.",
     ],
   ]),
-  yes("polite-en-2", "en", "polite_fury", ANGRY, one(4, "With respect, this is not good enough. I am a patient person, but I am now extremely frustrated at being passed from one department to another.")),
-  yes("polite-en-3", "en", "polite_fury", ANGRY, one(6, "I don't usually complain and I'm sorry to be blunt, but I am beyond disappointed. I have never been treated this poorly by a bank.")),
-  yes("polite-de-1", "de", "polite_fury", ANGRY, one(5, "Sehr geehrte Damen und Herren, ich bin wirklich sehr enttäuscht und verärgert. Seit zwei Wochen warte ich auf mein Geld und werde nur vertröstet.")),
-  yes("polite-fr-1", "fr", "polite_fury", ANGRY, one(3, "Bonjour, je reste poli mais je suis profondément déçu et en colère. On me promet ce remboursement depuis un mois.")),
+  yes(
+    "polite-en-2",
+    "en",
+    "polite_fury",
+    ANGRY,
+    one(4, "With respect, this is not good enough. I am a patient person, but I am now extremely frustrated at being passed from one department to another."),
+  ),
+  yes(
+    "polite-en-3",
+    "en",
+    "polite_fury",
+    ANGRY,
+    one(6, "I don't usually complain and I'm sorry to be blunt, but I am beyond disappointed. I have never been treated this poorly by a bank."),
+  ),
+  yes(
+    "polite-de-1",
+    "de",
+    "polite_fury",
+    ANGRY,
+    one(5, "Sehr geehrte Damen und Herren, ich bin wirklich sehr enttäuscht und verärgert. Seit zwei Wochen warte ich auf mein Geld und werde nur vertröstet."),
+  ),
+  yes(
+    "polite-fr-1",
+    "fr",
+    "polite_fury",
+    ANGRY,
+    one(3, "Bonjour, je reste poli mais je suis profondément déçu et en colère. On me promet ce remboursement depuis un mois."),
+  ),
   yes("polite-ja-1", "ja", "polite_fury", ANGRY, one(4, "大変恐縮ですが、正直かなり腹が立っています。二週間も返金を待っています。")),
-  yes("polite-es-1", "es", "polite_fury", ANGRY, one(5, "Con todo respeto, estoy muy molesta y decepcionada con el trato recibido. Llevo diez días sin acceso a mi dinero.")),
+  yes(
+    "polite-es-1",
+    "es",
+    "polite_fury",
+    ANGRY,
+    one(5, "Con todo respeto, estoy muy molesta y decepcionada con el trato recibido. Llevo diez días sin acceso a mi dinero."),
+  ),
 
   // ---- long rambling emails ----
-  yes("ramble-en-1", "en", "rambling", ["churn_risk", "repeated_contact"], [
+  yes(
+    "ramble-en-1",
+    "en",
+    "rambling",
+    ["churn_risk", "repeated_contact"],
     [
-      "u",
-      8,
-      "Hi there, sorry this is long. I moved flat at the start of the month and at the same time started a new job, so everything has been a bit chaotic. My card stopped working the week I moved, which I assumed was the new address, so I updated it in the app.\n\nThen my rent bounced and my landlord charged me a late fee. I phoned on Monday and again on Wednesday, and emailed twice, and nobody has come back to me. My partner keeps asking what's going on and I honestly don't know.\n\nSo at this point I'm going to move my salary to another bank, which I didn't want to do after six years with you, but I can't keep living like this.",
+      [
+        "u",
+        8,
+        "Hi there, sorry this is long. I moved flat at the start of the month and at the same time started a new job, so everything has been a bit chaotic. My card stopped working the week I moved, which I assumed was the new address, so I updated it in the app.\n\nThen my rent bounced and my landlord charged me a late fee. I phoned on Monday and again on Wednesday, and emailed twice, and nobody has come back to me. My partner keeps asking what's going on and I honestly don't know.\n\nSo at this point I'm going to move my salary to another bank, which I didn't want to do after six years with you, but I can't keep living like this.",
+      ],
     ],
-  ]),
+  ),
   yes("ramble-en-2", "en", "rambling", LEGAL, [
     [
       "u",
@@ -104,13 +152,19 @@ export const DEV2_CASES: LabelledCase[] = [
       "Buenas tardes. Os cuento la historia completa porque ya no sé a quién acudir. En julio abrí la cuenta para cobrar la nómina y todo fue bien hasta septiembre, cuando me bloquearon la tarjeta por una revisión.\n\nMandé el DNI, el contrato de trabajo y las nóminas. Cada vez me piden algo nuevo. Tengo dos hijos y el alquiler no espera.\n\nSi esto no se soluciona esta semana presentaré una reclamación ante el Banco de España.",
     ],
   ]),
-  yes("ramble-de-1", "de", "rambling", ["repeated_contact", "churn_risk"], [
+  yes(
+    "ramble-de-1",
+    "de",
+    "rambling",
+    ["repeated_contact", "churn_risk"],
     [
-      "u",
-      7,
-      "Guten Tag, ich muss etwas ausholen. Im Oktober habe ich eine Überweisung an meinen Handwerker gemacht, die nie angekommen ist. Der Handwerker hat mir dann eine Mahnung geschickt, was mir sehr unangenehm war.\n\nIch habe zweimal bei Ihrer Hotline angerufen und eine E-Mail geschrieben, aber niemand hat sich zurückgemeldet.\n\nIch überlege ernsthaft, mein Konto zu kündigen, obwohl ich eigentlich zufrieden war.",
+      [
+        "u",
+        7,
+        "Guten Tag, ich muss etwas ausholen. Im Oktober habe ich eine Überweisung an meinen Handwerker gemacht, die nie angekommen ist. Der Handwerker hat mir dann eine Mahnung geschickt, was mir sehr unangenehm war.\n\nIch habe zweimal bei Ihrer Hotline angerufen und eine E-Mail geschrieben, aber niemand hat sich zurückgemeldet.\n\nIch überlege ernsthaft, mein Konto zu kündigen, obwohl ich eigentlich zufrieden war.",
+      ],
     ],
-  ]),
+  ),
   yes("ramble-fr-1", "fr", "rambling", DISPUTE, [
     [
       "u",
@@ -135,13 +189,25 @@ export const DEV2_CASES: LabelledCase[] = [
   yes("typo-en-5", "en", "typo_slang", ANGRY, one(6, "absolute joke of a bank mate, been waiting all week for my card")),
 
   // ---- non-native English ----
-  yes("nn-en-1", "en", "non_native", ANGRY, one(3, "Hello, I am very angry because you are blocking my account without reason and I cannot pay my rent. This is not normal!")),
+  yes(
+    "nn-en-1",
+    "en",
+    "non_native",
+    ANGRY,
+    one(3, "Hello, I am very angry because you are blocking my account without reason and I cannot pay my rent. This is not normal!"),
+  ),
   yes("nn-en-2", "en", "non_native", CHURN, one(4, "Please I want to close the account and take all my money, I am not more happy with this bank")),
   yes("nn-en-3", "en", "non_native", SECURITY, one(2, "Somebody is doing payments from my card in other country, I am not doing this payments")),
   yes("nn-en-4", "en", "non_native", CONTACT, one(5, "I write you already three times by email and one time by telephone, nobody is answer me")),
 
   // ---- security incidents described indirectly ----
-  yes("sec-en-1", "en", "security_indirect", SECURITY, one(2, "Why is someone else's name showing on my account? It says Daniel Kowalski under profile, that's not me.")),
+  yes(
+    "sec-en-1",
+    "en",
+    "security_indirect",
+    SECURITY,
+    one(2, "Why is someone else's name showing on my account? It says Daniel Kowalski under profile, that's not me."),
+  ),
   yes("sec-en-2", "en", "security_indirect", SECURITY, one(1, "I just got a login code by text that I didn't ask for. Then another one. What's going on?")),
   yes("sec-en-3", "en", "security_indirect", SECURITY, one(3, "There's a new iPhone listed in my trusted devices and I've only ever had an Android.")),
   yes("sec-en-4", "en", "security_indirect", SECURITY, one(2, "My email address on the account got changed to one I don't recognise and now I can't log in")),
@@ -151,8 +217,20 @@ export const DEV2_CASES: LabelledCase[] = [
   yes("sec-it-1", "it", "security_indirect", SECURITY, one(4, "Vedo un accesso da Milano stanotte, ma io vivo a Bari e stavo dormendo. Non ero io.")),
 
   // ---- repeated contact over phone, chat and email ----
-  yes("rep-en-1", "en", "repeated_channels", CONTACT, one(3, "I've rung your helpline twice, done the live chat yesterday and sent an email on Monday. Still no sign of my replacement card.")),
-  yes("rep-en-2", "en", "repeated_channels", CONTACT, one(4, "Following up again. I already raised this on the phone last Thursday and by email on Saturday, and no one has got back to me.")),
+  yes(
+    "rep-en-1",
+    "en",
+    "repeated_channels",
+    CONTACT,
+    one(3, "I've rung your helpline twice, done the live chat yesterday and sent an email on Monday. Still no sign of my replacement card."),
+  ),
+  yes(
+    "rep-en-2",
+    "en",
+    "repeated_channels",
+    CONTACT,
+    one(4, "Following up again. I already raised this on the phone last Thursday and by email on Saturday, and no one has got back to me."),
+  ),
   yes("rep-es-1", "es", "repeated_channels", CONTACT, one(2, "Ya he llamado tres veces por teléfono y he escrito por el chat, y sigo sin respuesta.")),
   yes("rep-fr-1", "fr", "repeated_channels", CONTACT, one(5, "J'ai déjà appelé deux fois et envoyé un mail la semaine dernière, et toujours rien.")),
   yes("rep-it-1", "it", "repeated_channels", CONTACT, one(3, "Ho già chiamato due volte e scritto una mail, nessuno mi ha ancora risposto.")),
@@ -173,13 +251,19 @@ export const DEV2_CASES: LabelledCase[] = [
   yes("id-1", "id", "angry", ANGRY, one(4, "Pelayanan kalian parah banget, uang saya sudah seminggu belum masuk. Kecewa berat!")),
   yes("id-2", "id", "churn", CHURN, one(2, "Saya mau tutup akun saja, pindah ke bank lain.")),
   yes("id-3", "id", "dispute", DISPUTE, one(3, "Saldo saya terpotong dua kali untuk transaksi yang sama.")),
-  yes("id-4", "id", "bot_loop", ["bot_loop"], [
-    ["u", 2, "Transfer saya gagal tapi saldo berkurang"],
-    ["b", 2, "Transfer yang gagal akan dikembalikan dalam 3 hari kerja."],
-    ["u", 1.9, "Sudah 5 hari"],
-    ["b", 1.9, "Apakah maksud Anda: cara melakukan transfer?"],
-    ["u", 1.8, "Bukan. Saya mau bicara dengan CS manusia, bukan bot."],
-  ]),
+  yes(
+    "id-4",
+    "id",
+    "bot_loop",
+    ["bot_loop"],
+    [
+      ["u", 2, "Transfer saya gagal tapi saldo berkurang"],
+      ["b", 2, "Transfer yang gagal akan dikembalikan dalam 3 hari kerja."],
+      ["u", 1.9, "Sudah 5 hari"],
+      ["b", 1.9, "Apakah maksud Anda: cara melakukan transfer?"],
+      ["u", 1.8, "Bukan. Saya mau bicara dengan CS manusia, bukan bot."],
+    ],
+  ),
 
   // ---- Russian ----
   yes("ru-1", "ru", "angry", ANGRY, one(3, "Это просто безобразие! Неделю не могу получить свои деньги. Ужасный сервис.")),
@@ -207,18 +291,25 @@ export const DEV2_CASES: LabelledCase[] = [
   yes("vi-1", "vi", "angry", ANGRY, one(5, "Dịch vụ quá tệ! Một tuần rồi tiền vẫn chưa về, thật không thể chấp nhận được.")),
   yes("vi-2", "vi", "security", SECURITY, one(1, "Tài khoản của tôi bị hack, ai đó đã đổi mật khẩu.")),
   yes("vi-3", "vi", "churn", CHURN, one(3, "Tôi sẽ đóng tài khoản và chuyển sang ngân hàng khác.")),
-  yes("vi-4", "vi", "reopen", ["repeated_reopen"], [
-    ["u", 200, "Tôi không chuyển tiền được."],
-    ["a", 199, "Bạn hãy cập nhật ứng dụng."],
-    ["c", 199, ""],
-    ["o", 150, "Vẫn không được."],
-    ["a", 149, "Chúng tôi đã sửa lỗi."],
-    ["c", 149, ""],
-    ["o", 80, "Vẫn lỗi."],
-    ["a", 79, "Bạn thử lại nhé."],
-    ["c", 79, ""],
-    ["o", 3, "Hôm nay vẫn chưa được, nhờ bạn kiểm tra giúp."],
-  ], { reopens: 3 }),
+  yes(
+    "vi-4",
+    "vi",
+    "reopen",
+    ["repeated_reopen"],
+    [
+      ["u", 200, "Tôi không chuyển tiền được."],
+      ["a", 199, "Bạn hãy cập nhật ứng dụng."],
+      ["c", 199, ""],
+      ["o", 150, "Vẫn không được."],
+      ["a", 149, "Chúng tôi đã sửa lỗi."],
+      ["c", 149, ""],
+      ["o", 80, "Vẫn lỗi."],
+      ["a", 79, "Bạn thử lại nhé."],
+      ["c", 79, ""],
+      ["o", 3, "Hôm nay vẫn chưa được, nhờ bạn kiểm tra giúp."],
+    ],
+    { reopens: 3 },
+  ),
 
   // ---- Dutch, Polish, Swedish, Italian, Portuguese, German, Spanish ----
   yes("nl-1", "nl", "angry", ANGRY, one(4, "Ik ben er helemaal klaar mee. Twee weken zonder pas, wat een puinhoop.")),
@@ -231,28 +322,94 @@ export const DEV2_CASES: LabelledCase[] = [
   yes("pt-2", "pt", "legal", LEGAL, one(3, "Vou registrar uma reclamação no Banco Central e no Reclame Aqui.")),
   yes("de-2", "de", "legal", LEGAL, one(2, "Mir reicht es. Ich schalte jetzt meinen Anwalt ein.")),
   yes("es-2", "es", "legal", LEGAL, one(4, "Voy a poner una denuncia en consumo si no me devolvéis el dinero.")),
-  yes("en-bot-1", "en", "bot_loop", ["bot_loop"], [
-    ["u", 3, "My pay didn't arrive"],
-    ["b", 3, "Payments can take up to 2 working days. Here's an article about incoming payments."],
-    ["u", 2.9, "no it's been a week"],
-    ["b", 2.9, "Did you mean: how do I receive a payment?"],
-    ["u", 2.8, "get me a human"],
-  ]),
+  yes(
+    "en-bot-1",
+    "en",
+    "bot_loop",
+    ["bot_loop"],
+    [
+      ["u", 3, "My pay didn't arrive"],
+      ["b", 3, "Payments can take up to 2 working days. Here's an article about incoming payments."],
+      ["u", 2.9, "no it's been a week"],
+      ["b", 2.9, "Did you mean: how do I receive a payment?"],
+      ["u", 2.8, "get me a human"],
+    ],
+  ),
 
   // ======== negatives ========
   // ---- reported speech: someone else's words, not the customer's ----
-  no("rs-en-1", "en", "neg_reported_speech", one(3, "My landlord says it's unacceptable that the rent is late again. Could you tell me when Friday's transfer will arrive?")),
-  no("rs-en-2", "en", "neg_reported_speech", one(4, "My accountant thought I'd been charged twice by a supplier, but I've checked and it's fine. Can you send me the October statement as a PDF?")),
-  no("rs-en-3", "en", "neg_reported_speech", one(2, "My daughter keeps saying I should switch to another bank, but honestly I'm happy here. Can I add her as a second cardholder?")),
-  no("rs-en-4", "en", "neg_reported_speech", one(2, "The shop owner was furious when my card got declined, so embarrassing. Could you check why? I had plenty of money.")),
-  no("rs-en-5", "en", "neg_reported_speech", one(5, "My colleague's account was hacked last month, so I'd like to turn on two-step login. Where is the setting?")),
-  no("rs-en-6", "en", "neg_reported_speech", one(3, "The gym said they'd take legal action if I didn't pay, so I paid yesterday. Can you confirm it left my account?")),
-  no("rs-es-1", "es", "neg_reported_speech", one(3, "Mi casero dice que es inaceptable que el pago llegue tarde. ¿Podéis decirme cuándo llegará la transferencia?")),
-  no("rs-fr-1", "fr", "neg_reported_speech", one(4, "Mon patron trouve scandaleux que le virement ne soit pas arrivé, mais je sais que ça prend deux jours. Vous pouvez me confirmer la date ?")),
-  no("rs-de-1", "de", "neg_reported_speech", one(2, "Mein Vermieter meint, es sei eine Frechheit, dass die Miete zu spät kommt. Wann wird die Überweisung gutgeschrieben?")),
-  no("rs-pt-1", "pt", "neg_reported_speech", one(3, "O meu marido acha que devíamos encerrar a conta, mas eu prefiro resolver. Como altero o limite do cartão?")),
-  no("rs-it-1", "it", "neg_reported_speech", one(5, "Il mio commercialista dice che è inaccettabile non avere l'estratto conto annuale. Dove lo trovo nell'app?")),
-  no("rs-nl-1", "nl", "neg_reported_speech", one(2, "Mijn vriend zegt dat jullie waardeloos zijn, maar ik heb nooit problemen gehad. Hoe open ik een spaarrekening?")),
+  no(
+    "rs-en-1",
+    "en",
+    "neg_reported_speech",
+    one(3, "My landlord says it's unacceptable that the rent is late again. Could you tell me when Friday's transfer will arrive?"),
+  ),
+  no(
+    "rs-en-2",
+    "en",
+    "neg_reported_speech",
+    one(4, "My accountant thought I'd been charged twice by a supplier, but I've checked and it's fine. Can you send me the October statement as a PDF?"),
+  ),
+  no(
+    "rs-en-3",
+    "en",
+    "neg_reported_speech",
+    one(2, "My daughter keeps saying I should switch to another bank, but honestly I'm happy here. Can I add her as a second cardholder?"),
+  ),
+  no(
+    "rs-en-4",
+    "en",
+    "neg_reported_speech",
+    one(2, "The shop owner was furious when my card got declined, so embarrassing. Could you check why? I had plenty of money."),
+  ),
+  no(
+    "rs-en-5",
+    "en",
+    "neg_reported_speech",
+    one(5, "My colleague's account was hacked last month, so I'd like to turn on two-step login. Where is the setting?"),
+  ),
+  no(
+    "rs-en-6",
+    "en",
+    "neg_reported_speech",
+    one(3, "The gym said they'd take legal action if I didn't pay, so I paid yesterday. Can you confirm it left my account?"),
+  ),
+  no(
+    "rs-es-1",
+    "es",
+    "neg_reported_speech",
+    one(3, "Mi casero dice que es inaceptable que el pago llegue tarde. ¿Podéis decirme cuándo llegará la transferencia?"),
+  ),
+  no(
+    "rs-fr-1",
+    "fr",
+    "neg_reported_speech",
+    one(4, "Mon patron trouve scandaleux que le virement ne soit pas arrivé, mais je sais que ça prend deux jours. Vous pouvez me confirmer la date ?"),
+  ),
+  no(
+    "rs-de-1",
+    "de",
+    "neg_reported_speech",
+    one(2, "Mein Vermieter meint, es sei eine Frechheit, dass die Miete zu spät kommt. Wann wird die Überweisung gutgeschrieben?"),
+  ),
+  no(
+    "rs-pt-1",
+    "pt",
+    "neg_reported_speech",
+    one(3, "O meu marido acha que devíamos encerrar a conta, mas eu prefiro resolver. Como altero o limite do cartão?"),
+  ),
+  no(
+    "rs-it-1",
+    "it",
+    "neg_reported_speech",
+    one(5, "Il mio commercialista dice che è inaccettabile non avere l'estratto conto annuale. Dove lo trovo nell'app?"),
+  ),
+  no(
+    "rs-nl-1",
+    "nl",
+    "neg_reported_speech",
+    one(2, "Mijn vriend zegt dat jullie waardeloos zijn, maar ik heb nooit problemen gehad. Hoe open ik een spaarrekening?"),
+  ),
 
   // ---- closing thanks in many languages, left open for days ----
   no("thx-tr", "tr", "neg_thanks_lang", thanked("Kart limitimi nasıl artırırım?", "Uygulamada Kart > Limitler bölümünden.", "Tamam, çok teşekkürler!")),
@@ -308,15 +465,30 @@ export const DEV2_CASES: LabelledCase[] = [
   no("secneg-en-4", "en", "neg_security_calm", one(3, "What would happen if someone stole my phone? Could they get into my account?")),
 
   // ---- earlier contact that was answered ----
-  no("repneg-en-1", "en", "neg_contact_answered", one(2, "I spoke to someone on the phone yesterday who sorted the card, thanks. One more thing: can I change my statement date?")),
-  no("repneg-en-2", "en", "neg_contact_answered", one(3, "Your colleague on the chat said I should email the document here, so attached is my proof of address.")),
+  no(
+    "repneg-en-1",
+    "en",
+    "neg_contact_answered",
+    one(2, "I spoke to someone on the phone yesterday who sorted the card, thanks. One more thing: can I change my statement date?"),
+  ),
+  no(
+    "repneg-en-2",
+    "en",
+    "neg_contact_answered",
+    one(3, "Your colleague on the chat said I should email the document here, so attached is my proof of address."),
+  ),
   no("repneg-de-1", "de", "neg_contact_answered", one(2, "Ich hatte gestern angerufen, Ihr Kollege meinte, ich soll das Formular hier schicken. Anbei.")),
 
   // ---- churn and dispute words in calm requests ----
   no("calmchurn-en-1", "en", "neg_calm_cancel", one(2, "Can I close my savings pot and move the money to my main account?")),
   no("calmchurn-en-2", "en", "neg_calm_cancel", one(3, "I'm moving to Spain next month, can I keep my account?")),
   no("calmchurn-en-3", "en", "neg_calm_cancel", one(4, "Please I need to close the old card because I receive the new one.")),
-  no("calmchurn-en-4", "en", "neg_calm_cancel", one(5, "My mother passed away last month and I need to close the account she had with you. What documents do you need?")),
+  no(
+    "calmchurn-en-4",
+    "en",
+    "neg_calm_cancel",
+    one(5, "My mother passed away last month and I need to close the account she had with you. What documents do you need?"),
+  ),
   no("calmdispute-en-1", "en", "neg_hypothetical", one(3, "If a hotel ever charges me twice, how would I get the money back?")),
   no("calmdispute-es-1", "es", "neg_hypothetical", one(2, "Por si acaso, ¿qué tendría que hacer si alguna vez me hackean la cuenta?")),
   no("stress-en-1", "en", "neg_worried", one(2, "I'm a bit stressed, I just need to know when my salary lands, the rent is due tomorrow. Please let me know.")),

@@ -4,14 +4,15 @@
  */
 
 import { DEFAULT_FAQ_POLICY } from "../../../src/domain/faq/types.js";
-import type { KbSearcher } from "../../../src/kb/search.js";
+import type { KbRetriever } from "../../../src/kb/hybrid-search.js";
 import { buildFaqAnswerBlocks } from "../../../src/slack/blocks/faq-answer-blocks.js";
 import { escapeMrkdwn, truncate } from "../../../src/slack/blocks/mrkdwn.js";
 import { usageHelp } from "../../../src/slack/blocks/usage-help.js";
 import { answerQuestion } from "../../../src/workflows/faq/answer-question.js";
+import { createGroundedComposer, type FaqModel } from "../../../src/workflows/faq/grounded-answer.js";
 import { ephemeral, type Subcommand } from "../subcommand.js";
 
-export function createFaqSubcommand(deps: { searcher: KbSearcher }): Subcommand {
+export function createFaqSubcommand(deps: { searcher: KbRetriever; model?: FaqModel }): Subcommand {
   return async (input) => {
     const { context, args, rest } = input;
     if (!rest) {
@@ -21,9 +22,20 @@ export function createFaqSubcommand(deps: { searcher: KbSearcher }): Subcommand 
     await args.ack();
     const { command } = args;
     context.work.start("faq command", async () => {
+      let reply: { text: string; blocks: unknown[] };
       // Teammates may see internal articles; the policy only matters for the confidence shown.
-      const answer = answerQuestion(deps.searcher, { message: rest, policy: DEFAULT_FAQ_POLICY, needsPerson: () => ({ needed: false }) });
-      const reply = buildFaqAnswerBlocks(rest, answer);
+      try {
+        const answer = await answerQuestion(deps.searcher, {
+          message: rest,
+          policy: DEFAULT_FAQ_POLICY,
+          needsPerson: () => ({ needed: false }),
+          composer: deps.model ? createGroundedComposer(deps.model) : undefined,
+        });
+        reply = buildFaqAnswerBlocks(rest, answer);
+      } catch {
+        const text = "The knowledge base could not be searched just now; try again in a moment.";
+        reply = { text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }] };
+      }
       try {
         const rootTs = await context.poster.post(command.channel_id, {
           text: `<@${command.user_id}> asked the knowledge base: ${escapeMrkdwn(truncate(rest, 200))}`,

@@ -1,6 +1,9 @@
 /** Which text-judged reasons one customer message shows, with the words that show it. */
+import { ALL_TEXT_LEXICONS } from "./all-lexicons.js";
 import { fold } from "./clean-text.js";
-import { ACRONYMS, CONSULTED_LAWYER, HYPOTHETICAL, LAWYER_REQUEST, OWN_LAWYER, POSITIVE, TEXT_LEXICONS, type TextReason } from "./lexicons.js";
+import { ACRONYMS, CONSULTED_LAWYER, HYPOTHETICAL, LAWYER_REQUEST, OWN_LAWYER, POSITIVE, type TextReason } from "./lexicons.js";
+import { insideSpans, reportedSpans } from "./reported-speech.js";
+import { sarcasm } from "./sarcasm.js";
 
 export interface TextHit {
   reason: TextReason;
@@ -8,9 +11,10 @@ export interface TextHit {
   words: string;
 }
 
+// Japanese, Chinese, Arabic and Hindi end sentences with their own marks and often no space after them.
 const sentencesOf = (text: string) =>
   text
-    .split(/(?<=[.!?¡¿\n])\s+|\n+/)
+    .split(/(?<=[.!?¡¿\n])\s+|(?<=[。！？؟।])|\n+/)
     .map((s) => s.trim())
     .filter(Boolean);
 
@@ -25,27 +29,54 @@ function shouting(text: string): string | undefined {
   return undefined;
 }
 
+const globalCopies = new WeakMap<RegExp, RegExp>();
+const globalCopy = (pattern: RegExp) => {
+  let copy = globalCopies.get(pattern);
+  if (!copy) {
+    copy = new RegExp(pattern.source, pattern.flags.includes("g") ? pattern.flags : `${pattern.flags}g`);
+    globalCopies.set(pattern, copy);
+  }
+  return copy;
+};
+
+/** The first match that is the customer's own words, not inside a report of someone else's. */
+function ownMatch(pattern: RegExp, folded: string, reported: readonly [number, number][]): string | undefined {
+  if (reported.length === 0) return pattern.exec(folded)?.[0];
+  const all = globalCopy(pattern);
+  all.lastIndex = 0;
+  for (let match = all.exec(folded); match; match = all.exec(folded)) {
+    if (!insideSpans(match.index, reported)) return match[0];
+    if (match[0] === "") all.lastIndex++;
+  }
+  return undefined;
+}
+
 export function judgeText(text: string): TextHit[] {
   const hits = new Map<TextReason, string>();
   for (const sentence of sentencesOf(text)) {
     const folded = fold(sentence);
     if (HYPOTHETICAL.some((pattern) => pattern.test(folded))) continue;
-    for (const [reason, patterns] of Object.entries(TEXT_LEXICONS) as [TextReason, RegExp[]][]) {
+    const reported = reportedSpans(folded);
+    for (const [reason, patterns] of Object.entries(ALL_TEXT_LEXICONS) as [TextReason, RegExp[]][]) {
       if (hits.has(reason)) continue;
       for (const pattern of patterns) {
-        const match = pattern.exec(folded);
-        if (match) {
-          hits.set(reason, match[0]);
+        const words = ownMatch(pattern, folded, reported);
+        if (words) {
+          hits.set(reason, words);
           break;
         }
       }
     }
     if (!hits.has("legal_threat")) {
-      const own = OWN_LAWYER.exec(folded);
-      if (own && !LAWYER_REQUEST.test(folded)) hits.set("legal_threat", own[0]);
-      const consulted = CONSULTED_LAWYER.exec(folded);
-      if (consulted) hits.set("legal_threat", consulted[0]);
+      const own = ownMatch(OWN_LAWYER, folded, reported);
+      if (own && !LAWYER_REQUEST.test(folded)) hits.set("legal_threat", own);
+      const consulted = ownMatch(CONSULTED_LAWYER, folded, reported);
+      if (consulted) hits.set("legal_threat", consulted);
     }
+  }
+  if (!hits.has("angry_customer")) {
+    const ironic = sarcasm(fold(text));
+    if (ironic) hits.set("angry_customer", ironic);
   }
   if (!hits.has("angry_customer") && !POSITIVE.test(fold(text))) {
     const shout = shouting(text);

@@ -9,13 +9,14 @@ import { anyOf } from "./lexicons-other-scripts.js";
 const IRONIC = [
   /\b(thanks|thank you|cheers) (so much |very much |a lot )?for (nothing|the copy[- ]?paste\w*|the (generic|automated|canned|template\w*) (answer|reply|response))\b/,
   /\bcopy[- ]?paste(d)? (answer|reply|response)\b/,
+  /\b(so much for (your|the) \w+|yeah,? right|surprise,? surprise)\b/,
   /\b(gracias por nada|merci pour rien|merci du cadeau|danke fur nichts|danke auch|na toll|ganz grosses kino|valeu por nada|obrigad[oa] por nada|bedankt voor niks|nou lekker dan|dzieki za nic|tack for ingenting)\b/,
   anyOf("ну спасибо", "спасибо за ничего"),
 ];
 
 const PRAISE = [
-  /\b(oh (great|wonderful|fantastic|brilliant|lovely|perfect|joy|good|nice)|(really |just |i )?lov(e|ing) (how|that|the way)|great job|good job|well done|stellar|bravo|super helpful|so helpful|very helpful|fantastic service|great service|amazing service|cool cool|what a (great|fantastic|wonderful|brilliant) (service|bank|app)|top notch|nice one|genius)\b/,
-  /\b(genial|que maravilla|estupendo|fenomenal|felicitations|toll|klasse|prima|complimenti|bravi|fantastico|servizio da premio|parabens|maravilhos[oa]|otimo servico|top service|geweldig|echt bedankt|bedankt hoor)\b/,
+  /\b(oh (great|wonderful|fantastic|brilliant|lovely|perfect|joy|good|nice)|(really |just |i )?lov(e|ing) (how|that|the way)|great job|good job|well done|stellar|bravo|super helpful|so helpful|very helpful|fantastic service|great service|amazing service|cool cool|what a (great|fantastic|wonderful|brilliant) (service|bank|app)|top notch|nice one|genius|what a surprise|shocker|just (brilliant|perfect|great|fantastic|wonderful))\b/,
+  /\b(genial|que maravilla|estupendo|fenomenal|felicitations|toll|klasse|complimenti|bravi|fantastico|servizio da premio|parabens|maravilhos[oa]|otimo servico|top service|geweldig|echt bedankt|bedankt hoor)\b/,
   anyOf("отличный сервис", "отличная работа", "молодцы", "браво"),
 ];
 

@@ -3,9 +3,10 @@
  * codes and the evidence for each out. No I/O. Timing rules are code; text reasons come from lexicons over
  * what the customer wrote since a teammate last replied.
  */
+
+import { ALL_UNANSWERED_BEFORE, ALL_WANTS_A_PERSON, saysClosingWords, saysNotClosedYet } from "./all-lexicons.js";
 import { fold } from "./clean-text.js";
 import { judgeText } from "./judge-text.js";
-import { CLOSING_WORDS, NOT_CLOSED_YET, UNANSWERED_BEFORE, WANTS_A_PERSON } from "./lexicons.js";
 import { REASON_CODES, REASON_WEIGHTS, type ReasonCode } from "./reasons.js";
 import { type Message, timelineOf } from "./timeline.js";
 
@@ -64,7 +65,10 @@ export function isClosingMessage(text: string): boolean {
   const folded = fold(text.trim());
   if (!folded) return true;
   if (folded.split(/\s+/).length > 12) return false;
-  return CLOSING_WORDS.test(folded) && !NOT_CLOSED_YET.test(folded);
+  // Japanese and Chinese put no spaces between words: a long run of text is a message, not a closing.
+  if (!/\s/.test(folded) && folded.length > 30) return false;
+  // "Thanks for nothing" and "sort it or I cancel my account" carry thanks-like words but close nothing.
+  return saysClosingWords(folded) && !saysNotClosedYet(folded) && judgeText(text).length === 0;
 }
 
 export function isVip(contact: unknown, attribute: string): boolean {
@@ -123,7 +127,7 @@ export function scoreConversation(input: ScoreInput, settings: ScoreSettings): E
   else {
     for (const message of asking) {
       const folded = fold(message.text);
-      const said = UNANSWERED_BEFORE.map((pattern) => pattern.exec(folded)).find(Boolean);
+      const said = ALL_UNANSWERED_BEFORE.map((pattern) => pattern.exec(folded)).find(Boolean);
       if (said) {
         add("repeated_contact", `"${said[0]}"`, message.id, "text");
         break;
@@ -136,7 +140,7 @@ export function scoreConversation(input: ScoreInput, settings: ScoreSettings): E
   if (lastBot && botReplies.length >= (settings.botRepliesThreshold ?? 2)) {
     const after = unanswered.filter((m) => m.at >= lastBot.at);
     const helped = after.some((m) => isClosingMessage(m.text));
-    const ask = after.map((m) => ({ m, match: WANTS_A_PERSON.map((pattern) => pattern.exec(fold(m.text))).find(Boolean) })).find((x) => x.match);
+    const ask = after.map((m) => ({ m, match: ALL_WANTS_A_PERSON.map((pattern) => pattern.exec(fold(m.text))).find(Boolean) })).find((x) => x.match);
     if (!helped && ask?.match) add("bot_loop", `${botReplies.length} bot replies, then "${ask.match[0]}"`, ask.m.id);
   }
 

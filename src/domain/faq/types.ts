@@ -34,4 +34,8 @@ export interface FaqAnswer {
   internal: { articleId: string; title: string; excerpt: string }[];
   /** The best public match, even when abstaining (for a knowledge-gap note). */
   best?: SearchHit;
+  /** Who wrote the sentences: the chunk itself (extractive) or the model, checked against the chunks. */
+  by?: "extractive" | "model";
+  /** Sentences the model wrote that the grounding check removed, with why. */
+  dropped?: { text: string; why: string }[];
 }

@@ -36,6 +36,8 @@ export interface BuildThemesOptions {
   minSimilarity?: number;
   /** ...or below this fraction of its theme's median similarity (default 0.55; 0 turns it off). */
   relativeCutoff?: number;
+  /** Keep texts that share no word with any other in their cluster instead of sending them to "other". */
+  keepStrays?: boolean;
 }
 
 const RELATIVE_CUTOFF = 0.55;
@@ -67,8 +69,9 @@ export function buildThemes(documents: ThemeDocument[], clustering: Clustering, 
     const sorted = members.map((i) => similarity.get(i)!).sort((a, b) => a - b);
     const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
     const cutoff = Math.max(minSimilarity, (options.relativeCutoff ?? RELATIVE_CUTOFF) * median);
-    const close = members.filter((i) => similarity.get(i)! >= cutoff);
-    for (const i of members) if (similarity.get(i)! < cutoff) other.push(i);
+    const fits = (i: number) => similarity.get(i)! >= cutoff && (options.keepStrays === true || clustering.strays?.[i] !== 1);
+    const close = members.filter(fits);
+    for (const i of members) if (!fits(i)) other.push(i);
     if (close.length < minSize) other.push(...close);
     else kept.push({ members: close, similarity });
   }

@@ -2,7 +2,7 @@
  * From a message body (HTML or text) to the customer's own words: HTML removed, quoted earlier mail, signatures,
  * greetings and sign-offs dropped, personal data masked.
  */
-import { convert } from "html-to-text";
+import { htmlToText } from "../../text/html-to-text.js";
 import { maskPersonalData } from "./mask.js";
 
 const QUOTE_START = [/^on .{4,80} wrote:?$/i, /^-{2,}\s*original message\s*-{2,}$/i, /^from: .+/i, /^sent from my \w+/i, /^>/];
@@ -12,15 +12,12 @@ const GREETING_WORDS = "(hi|hello|hey|dear|good (morning|afternoon|evening))";
 const GREETING_LINE = new RegExp(`^${GREETING_WORDS}\\b[\\w ]{0,30}[,!.]?$`, "i");
 const GREETING_PREFIX = new RegExp(`^${GREETING_WORDS}\\b(\\s+\\w+){0,3}\\s*[,!]\\s*`, "i");
 
+// The shared converter keeps where a link points, as "(url)" after its text; a link target is not the customer's words.
+const LINK_TARGET = /\s*\((?:https?:|mailto:)[^)\s]*\)/g;
+
 export function htmlToPlainText(body: string): string {
   if (!/[<&]/.test(body)) return body;
-  return convert(body, {
-    wordwrap: false,
-    selectors: [
-      { selector: "a", options: { ignoreHref: true } },
-      { selector: "img", format: "skip" },
-    ],
-  });
+  return htmlToText(body).replace(LINK_TARGET, "");
 }
 
 export function cleanCustomerText(body: string | null | undefined): string {

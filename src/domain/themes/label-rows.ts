@@ -17,7 +17,11 @@ export function labelRows(texts: string[], k: number | "auto"): { rows: Labelled
   const documents: ThemeDocument[] = masked.map((text, i) => ({ key: String(i), kind: "conversation", id: String(i), createdAt: 0, text, opening: text }));
   const clustering = clusterTexts(masked, { k });
   // With a K asked for, every cluster is kept (the caller wants exactly that many); with auto, tiny ones become "other".
-  const set = buildThemes(documents, clustering, k === "auto" ? {} : { minSize: 1, minSimilarity: Number.NEGATIVE_INFINITY, relativeCutoff: 0 });
+  const set = buildThemes(
+    documents,
+    clustering,
+    k === "auto" ? {} : { minSize: 1, minSimilarity: Number.NEGATIVE_INFINITY, relativeCutoff: 0, keepStrays: true },
+  );
   const rows: LabelledRow[] = texts.map(() => ({ cluster: -1, label: "other" }));
   for (const theme of set.themes) for (const member of theme.members) rows[Number(member.id)] = { cluster: theme.id, label: theme.name };
   return { rows, themes: set.themes.length };

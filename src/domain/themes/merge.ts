@@ -17,32 +17,6 @@ export function mergeByModularity(
   resolution = 1,
   targetK?: number,
 ): { assignments: Int32Array; k: number } {
-  // ΔQ for joining a and b, with `total` = 2m (every edge was counted from both ends).
-  const gain = (w: number, sa: number, sb: number, total: number) => (2 * w) / total - (2 * resolution * sa * sb) / (total * total);
-  return agglomerate(graph, assignments, k, gain, 0, targetK);
-}
-
-/**
- * Merges while some pair of clusters sends more than `threshold` of the smaller one's edge weight to the
- * other. Unlike modularity this does not depend on how big the whole graph is: two halves of one intent
- * share a large part of their neighbours whether there are 6 intents or 77, two different intents a small one.
- */
-export function mergeByLinkage(graph: KnnGraph, assignments: Int32Array, k: number, threshold: number): { assignments: Int32Array; k: number } {
-  const share = (w: number, sa: number, sb: number) => w / Math.max(1e-12, Math.min(sa, sb));
-  return agglomerate(graph, assignments, k, share, threshold);
-}
-
-type PairScore = (between: number, strengthA: number, strengthB: number, total: number) => number;
-
-/** Greedy agglomeration: joins the best-scoring linked pair while its score is above `stop` (or down to `targetK`). */
-function agglomerate(
-  graph: KnnGraph,
-  assignments: Int32Array,
-  k: number,
-  score: PairScore,
-  stop: number,
-  targetK?: number,
-): { assignments: Int32Array; k: number } {
   const { n, indptr, indices, weights } = graph;
   // Cluster-level graph: e[a][b] = total edge weight between clusters a and b (both directions counted).
   const between: Map<number, number>[] = Array.from({ length: k }, () => new Map());
@@ -66,14 +40,15 @@ function agglomerate(
   const alive = new Set<number>(Array.from({ length: k }, (_, i) => i).filter((c) => used[c] === 1));
   for (;;) {
     if (targetK !== undefined && alive.size <= targetK) break;
-    let bestGain = targetK === undefined ? stop : Number.NEGATIVE_INFINITY;
+    let bestGain = targetK === undefined ? 0 : Number.NEGATIVE_INFINITY;
     let pair: [number, number] | undefined;
     for (const a of alive) {
       for (const [b, w] of between[a]) {
         if (b <= a) continue;
-        const gain = score(w, strength[a], strength[b], total);
+        // ΔQ for joining a and b, with `total` = 2m (every edge was counted from both ends).
+        const gain = (2 * w) / total - (2 * resolution * strength[a] * strength[b]) / (total * total);
         if (gain > bestGain + 1e-12 || (pair && Math.abs(gain - bestGain) <= 1e-12 && (a < pair[0] || (a === pair[0] && b < pair[1])))) {
-          if (gain <= stop && targetK === undefined) continue;
+          if (gain <= 0 && targetK === undefined) continue;
           bestGain = gain;
           pair = [a, b];
         }

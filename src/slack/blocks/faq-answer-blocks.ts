@@ -21,11 +21,17 @@ export function buildFaqAnswerBlocks(question: string, answer: FaqAnswer): { tex
   }
   blocks.push({
     type: "context",
-    elements: [{ type: "mrkdwn", text: `Confidence ${Math.round(answer.confidence * 100)}% · answered from the knowledge base, no model` }],
+    elements: [{ type: "mrkdwn", text: `Confidence ${Math.round(answer.confidence * 100)}% · ${answeredBy(answer)}` }],
   });
   const text =
     answer.sentences.length > 0 ? `Answer to: ${escapeMrkdwn(truncate(question, 150))}` : `No confident answer to: ${escapeMrkdwn(truncate(question, 150))}`;
   return { text, blocks };
+}
+
+function answeredBy(answer: FaqAnswer): string {
+  if (answer.by !== "model") return "answered from the knowledge base, no model";
+  const removed = answer.dropped?.length ?? 0;
+  return `written by the model from the sources, each sentence checked against them${removed ? ` (${removed} unsupported sentence${removed === 1 ? "" : "s"} removed)` : ""}`;
 }
 
 export function buildGapNote(customerName: string | undefined, question: string, reason: string): { text: string; blocks: Block[] } {

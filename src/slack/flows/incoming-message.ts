@@ -1,7 +1,8 @@
 /**
  * Decides whether a Slack message is for the bot and, if so, starts one run for it. An @-mention arrives both
  * as `app_mention` and as `message`; whichever claims (team, channel, ts) first handles it, the other does
- * nothing. Follow-ups in a thread the bot owns continue from its stored copy of the thread.
+ * nothing. Follow-ups in a thread the bot owns continue from its stored copy of the thread. A message delivered
+ * again after its answer was posted (a replay after a crash) is not answered again.
  */
 import { messageKey } from "../../store/processed-events-repo.js";
 import { personaForChannel, type SlackAppContext } from "../slack-app-context.js";
@@ -43,7 +44,8 @@ export function ignoreReason(message: IncomingMessage, botUserId: string | undef
 export function handleIncomingMessage(context: SlackAppContext, message: IncomingMessage, botUserId: string | undefined): boolean {
   const thread = message.threadTs ? context.threads.get(message.channel, message.threadTs) : undefined;
   if (ignoreReason(message, botUserId, thread?.owned === true)) return false;
-  if (!context.events.claim(messageKey(message.teamId, message.channel, message.ts))) return false;
+  const key = messageKey(message.teamId, message.channel, message.ts);
+  if (!context.events.claim(key)) return false;
   const text = stripMention(message.text, botUserId);
   const target = { teamId: message.teamId, channel: message.channel, threadTs: message.threadTs ?? message.ts };
   const user = message.user!;
@@ -58,6 +60,7 @@ export function handleIncomingMessage(context: SlackAppContext, message: Incomin
   const persona = thread?.persona ?? personaForChannel(context, message.channel);
   // A mention inside someone else's thread is answered there, but later chatter in that thread is not.
   const owned = thread?.owned ?? message.threadTs === undefined;
-  context.work.start("message run", () => askInThread(context, { target, persona, userId: user, text, owned }));
+  // Keyed by the message, so a replay of it after a crash does not answer it a second time.
+  context.work.start("message run", () => askInThread(context, { target, persona, userId: user, text, owned, replyKey: key }));
   return true;
 }

@@ -64,6 +64,7 @@ export async function presentOutcome(
   persona: string,
   outcome: RunOutcome,
   alreadyShown: ReadonlySet<string> = new Set(),
+  replyKey?: string,
 ): Promise<void> {
   const ts = await progress.finish();
   const { poster } = context;
@@ -79,7 +80,10 @@ export async function presentOutcome(
     await poster.update(target.channel, ts, messages[0] as SlackMessage);
     for (const message of messages.slice(1)) await poster.post(target.channel, { ...message, threadTs: target.threadTs });
     // The next turn reads the facts too, so a follow-up cannot build on a claim that did not happen.
-    remember(context, target, writes.length > 0 ? `${outcome.text}\n\n(What happened in Intercom: ${writeLinesFallback(writes)}.)` : outcome.text);
+    remember(context, target, writes.length > 0 ? `${outcome.text}\n\n(What happened in Intercom: ${writeLinesFallback(writes)}.)` : outcome.text, {
+      replyKey,
+      ts,
+    });
     return;
   }
   if (outcome.status === "needs_approval") {
@@ -87,6 +91,7 @@ export async function presentOutcome(
     if (fresh.length === 0) {
       const waiting = workingMessage([], "Noted. The other requests of this step are still waiting for a decision above.");
       await poster.update(target.channel, ts, writesBlock ? { ...waiting, blocks: [...waiting.blocks, writesBlock] } : waiting);
+      if (replyKey) context.threads.recordAnswered(target.channel, target.threadTs, undefined, replyKey, ts);
       return;
     }
     const count = fresh.length;
@@ -101,24 +106,32 @@ export async function presentOutcome(
     }
     // Not a.summary: it names the customer and topic read from Intercom, and untrusted text must not become the
     // assistant's own words in the thread history the model reads next turn.
-    remember(context, target, `(Waiting for approval: ${fresh.map((a) => summarizeCall(a.title, a.args)).join("; ")})`);
+    remember(context, target, `(Waiting for approval: ${fresh.map((a) => summarizeCall(a.title, a.args)).join("; ")})`, { replyKey, ts });
     return;
   }
   const failure = failureMessage(outcome.error);
   await poster.update(target.channel, ts, writesBlock ? { ...failure, blocks: [writesBlock, ...failure.blocks] } : failure);
+  if (replyKey) context.threads.recordAnswered(target.channel, target.threadTs, undefined, replyKey, ts);
 }
 
-function remember(context: SlackAppContext, target: ThreadTarget, text: string): void {
-  if (context.threads.get(target.channel, target.threadTs)) context.threads.append(target.channel, target.threadTs, { role: "assistant", text });
+/**
+ * Keeps the bot's copy of what it said. With a reply key, the same transaction records that the answer to
+ * that request was posted (in message `ts`), so a replay of the request does not answer it again.
+ */
+function remember(context: SlackAppContext, target: ThreadTarget, text: string, posted: { replyKey?: string; ts: string }): void {
+  const message = { role: "assistant" as const, text };
+  if (posted.replyKey) context.threads.recordAnswered(target.channel, target.threadTs, message, posted.replyKey, posted.ts);
+  else if (context.threads.get(target.channel, target.threadTs)) context.threads.append(target.channel, target.threadTs, message);
 }
 
 /** Shows an unexpected failure in the thread in plain words, with a reference that is also in the logs. */
-export async function presentFailure(context: SlackAppContext, target: ThreadTarget, progress: LiveProgress, error: unknown): Promise<void> {
+export async function presentFailure(context: SlackAppContext, target: ThreadTarget, progress: LiveProgress, error: unknown, replyKey?: string): Promise<void> {
   const reference = newErrorReference();
   context.logger.error({ err: error, reference }, "Agent run failed");
   try {
     const ts = await progress.finish();
     await context.poster.update(target.channel, ts, failureMessage(toUserMessage(error, reference)));
+    if (replyKey) context.threads.recordAnswered(target.channel, target.threadTs, undefined, replyKey, ts);
   } catch (postError) {
     context.logger.error({ err: postError, reference }, "Could not tell the person about a failure");
   }
@@ -133,11 +146,44 @@ export interface AskInput {
   history?: { role: "user" | "assistant"; text: string }[];
   /** Whether the bot owns a thread it starts remembering now (see SlackThread.owned). Default true. */
   owned?: boolean;
+  /**
+   * Names the incoming request this answers (e.g. the message's key), when it may be delivered again (Slack's
+   * retry, the inbox's replay after a crash): a request already answered is not answered again, and a working
+   * message a stopped attempt left behind is reused instead of staying "Working on it…" forever.
+   */
+  replyKey?: string;
+}
+
+export const RESTARTED_WORKING = "Switchboard restarted while working on this; working on it again…";
+
+/** The working message for a fresh run, or the one a stopped attempt at the same request left in the thread. */
+async function workingMessageFor(context: SlackAppContext, target: ThreadTarget, replyKey: string, staleTs: string | undefined): Promise<string> {
+  if (staleTs) {
+    try {
+      await context.poster.update(target.channel, staleTs, workingMessage([], RESTARTED_WORKING));
+      return staleTs;
+    } catch (error) {
+      // Deleted in the meantime, most likely: post a fresh one instead.
+      context.logger.warn({ err: error }, "Could not reuse the working message of a stopped attempt");
+    }
+  }
+  const ts = await context.poster.post(target.channel, { ...workingMessage([]), threadTs: target.threadTs });
+  // The one gap left: a crash between this post and this mark leaves that working message stale.
+  context.threads.recordWorking(replyKey, ts);
+  return ts;
 }
 
 /** Starts an agent run for a thread the bot owns (creating the record of it) and shows the result. */
 export async function askInThread(context: SlackAppContext, input: AskInput): Promise<void> {
-  const { target } = input;
+  const { target, replyKey } = input;
+  const before = replyKey ? context.threads.replyProgress(replyKey) : undefined;
+  if (before?.answeredTs) {
+    context.logger.info(
+      { channel: target.channel, threadTs: target.threadTs, answerTs: before.answeredTs },
+      "This request was already answered; not answering it again",
+    );
+    return;
+  }
   context.threads.open({
     channelId: target.channel,
     threadTs: target.threadTs,
@@ -146,11 +192,18 @@ export async function askInThread(context: SlackAppContext, input: AskInput): Pr
     startedBy: input.userId,
     owned: input.owned ?? true,
   });
-  const history = input.history ?? context.threads.history(target.channel, target.threadTs).map(({ role, text }) => ({ role, text }));
-  context.threads.append(target.channel, target.threadTs, { role: "user", text: input.text, userId: input.userId });
-  const progress = new LiveProgress(context, target);
+  const stored = context.threads.history(target.channel, target.threadTs).map(({ role, text }) => ({ role, text }));
+  // A replay of a request already in the thread copy: its question is the last message there, not history.
+  const last = stored.at(-1);
+  const earlier = before?.asked && last?.role === "user" && last.text === input.text ? stored.slice(0, -1) : stored;
+  const history = input.history ?? earlier;
+  const question = { role: "user" as const, text: input.text, userId: input.userId };
+  if (!replyKey) context.threads.append(target.channel, target.threadTs, question);
+  else if (!before?.asked) context.threads.recordAsked(target.channel, target.threadTs, question, replyKey);
+  let progress = new LiveProgress(context, target);
   try {
-    await progress.begin();
+    if (replyKey) progress = new LiveProgress(context, target, await workingMessageFor(context, target, replyKey, before?.workingTs));
+    else await progress.begin();
     const outcome = await context.services.engine.start(
       {
         persona: input.persona,
@@ -162,8 +215,8 @@ export async function askInThread(context: SlackAppContext, input: AskInput): Pr
       },
       progress.onEvent,
     );
-    await presentOutcome(context, target, progress, input.persona, outcome);
+    await presentOutcome(context, target, progress, input.persona, outcome, new Set(), replyKey);
   } catch (error) {
-    await presentFailure(context, target, progress, error);
+    await presentFailure(context, target, progress, error, replyKey);
   }
 }

@@ -1,8 +1,13 @@
-/** Search then decide: the one path from a customer's message to an FAQ answer, used by every trigger. */
+/**
+ * Search then decide: the one path from a customer's message to an FAQ answer, used by every trigger. With a
+ * composer (a configured model) the answer is written by the model and checked against the chunks; without
+ * one, or when the retrieval is not confident, the chunk's own sentences are the answer.
+ */
 import { answerFromHits } from "../../domain/faq/answer.js";
 import { defaultNeedsPerson, type PersonSignal } from "../../domain/faq/needs-person.js";
 import type { FaqAnswer, FaqPolicy } from "../../domain/faq/types.js";
-import type { KbSearcher } from "../../kb/search.js";
+import type { KbRetriever } from "../../kb/hybrid-search.js";
+import type { FaqComposer } from "./grounded-answer.js";
 
 export interface AnswerQuestionInput {
   message: string;
@@ -12,10 +17,17 @@ export interface AnswerQuestionInput {
   /** The escalation signal; defaults to the built-in anger / legal / security word list. */
   needsPerson?: (text: string) => PersonSignal;
   k?: number;
+  /** Writes the answer with a model; absent → extractive. */
+  composer?: FaqComposer;
 }
 
-export function answerQuestion(searcher: KbSearcher, input: AnswerQuestionInput): FaqAnswer {
+export async function answerQuestion(retriever: KbRetriever, input: AnswerQuestionInput): Promise<FaqAnswer> {
   const person = (input.needsPerson ?? defaultNeedsPerson)(input.message);
-  const ranked = searcher.rank({ text: input.message, context: input.context, k: input.k ?? 5 });
-  return answerFromHits({ questionTerms: ranked.terms, termWeights: ranked.termWeights, hits: ranked.hits, policy: input.policy, person });
+  const ranked = await retriever.rank({ text: input.message, context: input.context, k: input.k ?? 5 });
+  const extractive: FaqAnswer = {
+    ...answerFromHits({ questionTerms: ranked.terms, termWeights: ranked.termWeights, hits: ranked.hits, policy: input.policy, person }),
+    by: "extractive",
+  };
+  if (!input.composer || extractive.decision === "abstain") return extractive;
+  return input.composer.compose({ question: input.message, context: input.context ?? [], hits: ranked.hits, extractive });
 }

@@ -2,14 +2,18 @@
 import type { WebClient } from "@slack/web-api";
 import type { Persona } from "../../agent/personas.js";
 import type { PersonSignal } from "../../domain/faq/needs-person.js";
-import type { KbSearcher } from "../../kb/search.js";
+import type { KbRetriever } from "../../kb/hybrid-search.js";
 import type { Logger } from "../../logger.js";
 import type { AuditedReads } from "../audited-reads.js";
 import type { GatedWrites, TeammateDirectory } from "../contracts.js";
 import type { FaqDraftsRepo } from "./drafts-repo.js";
+import type { FaqModel } from "./grounded-answer.js";
 
 export interface FaqWorkflowDeps {
-  searcher: KbSearcher;
+  /** The knowledge base's retriever (kb.retriever: hybrid with embeddings, else lexical). */
+  searcher: KbRetriever;
+  /** The configured chat model: answers are then written by it and checked against the chunks. */
+  model?: FaqModel;
   drafts: FaqDraftsRepo;
   slack: WebClient;
   writes: GatedWrites;

@@ -14,6 +14,7 @@ import { draftCardInput } from "./card-input.js";
 import type { FaqDraft } from "./drafts-repo.js";
 import type { FaqWorkflowDeps } from "./faq-deps.js";
 import { faqSettingsFor } from "./faq-policy.js";
+import { createGroundedComposer } from "./grounded-answer.js";
 import { parseInbound } from "./inbound-message.js";
 import { UNCERTAIN_REPLY } from "./outcome-words.js";
 import { replyArgs, replyTool } from "./write-args.js";
@@ -58,7 +59,13 @@ export function createFaqInboxHandler(deps: FaqWorkflowDeps): InboxHandler {
       return;
     }
     const policy = { ...settings.policy, autoResolve: settings.policy.autoResolve && deps.defaultAdminId !== undefined };
-    const answer = answerQuestion(deps.searcher, { message: message.text, context: message.context, policy, needsPerson: deps.needsPerson });
+    const answer = await answerQuestion(deps.searcher, {
+      message: message.text,
+      context: message.context,
+      policy,
+      needsPerson: deps.needsPerson,
+      composer: deps.model ? createGroundedComposer(deps.model, deps.logger) : undefined,
+    });
     const companyName = answer.decision === "abstain" ? undefined : await companyOf(deps, message.contactId);
     const { draft, created } = deps.drafts.createOnce({
       conversationId: message.id,

@@ -1,8 +1,10 @@
 /**
  * Fetches every conversation and ticket created or updated in the window through the tools' executor
- * (audited reads): search, page through with the cursor, and fetch a conversation's parts when the search
- * result has none. A few requests run at once; the Intercom client itself waits out 429s.
+ * (audited reads): search, page through with the cursor, and fetch a conversation's parts only when its
+ * document needs the customer's replies (see needsReplies). A few requests run at once; the Intercom client
+ * itself waits out 429s.
  */
+import { needsReplies } from "../../domain/themes/documents.js";
 import type { AuditedReads } from "../audited-reads.js";
 
 export type FetchProgress = (done: number, total: number, what: "conversations" | "tickets" | "parts") => void;
@@ -56,7 +58,9 @@ export async function fetchWindow(reads: AuditedReads, from: number, to: number,
   const conversations = await searchAll(reads, "INTERCOM_SEARCH_CONVERSATIONS", "conversations", query, progress);
   // Ticket search has no OR across created and updated in every workspace; the same query shape works on the emulator and Intercom.
   const tickets = await searchAll(reads, "INTERCOM_SEARCH_TICKETS", "tickets", query, progress);
-  const needParts = conversations.filter((c) => !(c.conversation_parts as { conversation_parts?: unknown[] } | undefined)?.conversation_parts);
+  const needParts = conversations.filter(
+    (c) => !(c.conversation_parts as { conversation_parts?: unknown[] } | undefined)?.conversation_parts && needsReplies(c),
+  );
   let done = 0;
   let next = 0;
   const worker = async () => {
