@@ -20,6 +20,8 @@ export interface ClusterOptions {
   seed?: number;
   /** Unit-length or raw embedding vectors (one per text) to use instead of LSA. */
   embeddings?: { vectors: Float64Array; dims: number };
+  /** With K unknown: the modularity resolution to merge at, instead of the measured default (for tuning). */
+  resolution?: number;
 }
 
 export interface Clustering {
@@ -78,7 +80,7 @@ export function clusterTexts(texts: string[], options: ClusterOptions = {}): Clu
     const merged = mergeByModularity(graph, first.assignments, first.k, RESOLUTION, wanted);
     return { k: merged.k, assignments: merged.assignments, ...space };
   }
-  const merged = mergeByModularity(graph, first.assignments, first.k, resolutionFor(n));
+  const merged = mergeByModularity(graph, first.assignments, first.k, options.resolution ?? resolutionFor(n));
   return { k: merged.k, assignments: merged.assignments, ...space };
 }
 
