@@ -28,6 +28,9 @@ export async function run(): Promise<void> {
     const ledger = new Map<string, number>();
     for (const f of approvals) ledger.set(f.ledger ?? "none", (ledger.get(f.ledger ?? "none") ?? 0) + 1);
     console.log(`approved writes by ledger outcome: ${[...ledger].map(([k, v]) => `${k} ${v}`).join(", ")}`);
+    const settledBy = new Map<string, number>();
+    for (const f of approvals) settledBy.set(f.settledBy ?? "none", (settledBy.get(f.settledBy ?? "none") ?? 0) + 1);
+    console.log(`approved writes settled by: ${[...settledBy].map(([k, v]) => `${k} ${v}`).join(", ")}`);
     console.log(`mentions told to ask again: ${mentions.filter((m) => m.toldToAskAgain).length}`);
     console.log(`app restarts: ${rig.startTimesMs.length}, start to ready median ${median(rig.startTimesMs)} ms, max ${Math.max(...rig.startTimesMs)} ms`);
     const bad = approvals.filter((f) => f.sent !== 1 || f.unfinishedRuns > 0 || !f.cardShowsOutcome || !f.threadShowsOutcome || f.auditRows === 0);

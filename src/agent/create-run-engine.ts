@@ -97,6 +97,7 @@ const toPending = (a: ApprovalRecord): PendingApproval => ({
   summary: a.summary,
   persona: a.persona,
   expiresAt: a.expiresAt,
+  ...("why" in a && typeof a.why === "string" ? { why: a.why } : {}),
 });
 
 function messageText(message: BaseMessage | undefined): string {

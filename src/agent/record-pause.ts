@@ -10,23 +10,31 @@ import type { ApprovalRecord, ApprovalStore } from "../store/approvals.js";
 import type { RunRecord, RunStore } from "../store/runs.js";
 import type { Transaction } from "../store/stores.js";
 import { summarizeCall } from "./call-summary.js";
+import { whyFromDescription } from "./provenance-pause.js";
 
 type ToolCall = NonNullable<AIMessage["tool_calls"]>[number];
+
+/** A paused call, with the reason it waits when a persona would otherwise have run it on its own. */
+export type PausedCall = ToolCall & { why?: string };
+
+/** A stored approval plus the pause's reason, which the approval card shows (see PendingApproval.why). */
+export type PausedApproval = ApprovalRecord & { why?: string };
 
 /**
  * The paused calls of the last model turn, or undefined when they do not line up with the pause. A conditional
  * pause (an automatic write steered by customer text) stops only some calls of a gated tool, so the pause's
  * requests are matched in order, by name and arguments, against the turn's calls of gated tools.
  */
-export function pausedCalls(pause: HITLRequest, messages: readonly BaseMessage[], gated: ReadonlySet<string>): ToolCall[] | undefined {
+export function pausedCalls(pause: HITLRequest, messages: readonly BaseMessage[], gated: ReadonlySet<string>): PausedCall[] | undefined {
   const lastAi = [...messages].reverse().find((m) => AIMessage.isInstance(m)) as AIMessage | undefined;
   const candidates = (lastAi?.tool_calls ?? []).filter((c) => gated.has(c.name));
-  const matched: ToolCall[] = [];
+  const matched: PausedCall[] = [];
   let next = 0;
   for (const request of pause.actionRequests) {
     while (next < candidates.length && !sameCall(candidates[next] as ToolCall, request)) next++;
     if (next >= candidates.length) return undefined;
-    matched.push(candidates[next] as ToolCall);
+    const why = whyFromDescription(request.description);
+    matched.push(why ? { ...(candidates[next] as ToolCall), why } : (candidates[next] as ToolCall));
     next++;
   }
   return matched;
@@ -43,12 +51,12 @@ export function storePause(input: {
   catalog: ReadonlyMap<string, ToolDefinition>;
   run: RunRecord;
   persona: string;
-  calls: readonly ToolCall[];
+  calls: readonly PausedCall[];
   now: number;
   ttlMs: number;
   /** Who or what each call is about, by tool-call id (looked up before the pause is stored). */
   targets?: ReadonlyMap<string, string>;
-}): ApprovalRecord[] {
+}): PausedApproval[] {
   const batch = `${input.run.id}:${randomUUID().slice(0, 8)}`;
   input.transaction(() => {
     input.calls.forEach((call, position) => {
@@ -72,5 +80,9 @@ export function storePause(input: {
     });
     input.runs.transition(input.run.id, "running", "waiting", input.now);
   });
-  return input.approvals.batch(batch);
+  const whys = new Map(input.calls.flatMap((call, position) => (call.why ? [[call.id ?? `call_${position}`, call.why] as const] : [])));
+  return input.approvals.batch(batch).map((record) => {
+    const why = whys.get(record.toolCallId);
+    return why ? { ...record, why } : record;
+  });
 }

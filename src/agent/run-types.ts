@@ -39,6 +39,12 @@ export interface PendingApproval {
   summary: string;
   persona: string;
   expiresAt: number;
+  /**
+   * Why a call the persona would run on its own waits for a person, in one short line (a value came from
+   * customer-written text); absent for calls the persona always asks about. Not stored: it is known when the
+   * run pauses, which is when the card is posted.
+   */
+  why?: string;
 }
 
 export type RunOutcome =

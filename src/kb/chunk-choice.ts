@@ -3,7 +3,7 @@
  * ("Your notes" in the subscriptions article); the chunk that covers the question's own words is the one that
  * answers it ("Cancel"), so coverage decides and bm25 only breaks ties. Pure.
  */
-import { termCoverage } from "../domain/faq/extract.js";
+import { formsCoverage, stemSet, termForms } from "../domain/faq/extract.js";
 
 export interface CandidateChunk {
   heading: string;
@@ -12,9 +12,16 @@ export interface CandidateChunk {
   rank: number;
 }
 
-export function bestChunkFirst<T extends CandidateChunk>(terms: readonly string[], chunks: readonly T[], weights?: readonly number[]): T[] {
+/** `stemsOf` may serve a chunk's stem set from a cache; by default it is computed from the heading and text. */
+export function bestChunkFirst<T extends CandidateChunk>(
+  terms: readonly string[],
+  chunks: readonly T[],
+  weights?: readonly number[],
+  stemsOf: (chunk: T) => ReadonlySet<string> = (chunk) => stemSet(`${chunk.heading} ${chunk.text}`),
+): T[] {
   if (chunks.length < 2 || terms.length === 0) return [...chunks].sort((a, b) => a.rank - b.rank);
-  const covered = chunks.map((chunk) => ({ chunk, coverage: termCoverage(terms, `${chunk.heading} ${chunk.text}`, weights) }));
+  const forms = termForms(terms);
+  const covered = chunks.map((chunk) => ({ chunk, coverage: formsCoverage(forms, stemsOf(chunk), weights) }));
   covered.sort((a, b) => b.coverage - a.coverage || a.chunk.rank - b.chunk.rank);
   return covered.map((c) => c.chunk);
 }

@@ -59,7 +59,7 @@ export class ChunkVectors {
       const vectors = await this.embeddings.embedDocuments(batch.map((c) => c.text));
       if (vectors.length !== batch.length) throw new Error(`the embedding endpoint returned ${vectors.length} vectors for ${batch.length} texts`);
       db.transaction(() => {
-        batch.forEach((c, i) => insert.run(this.model, c.hash, toBuffer(unit(vectors[i] as number[])), now));
+        for (const [i, c] of batch.entries()) insert.run(this.model, c.hash, toBuffer(unit(vectors[i] as number[])), now);
       })();
     }
     const stale = [...stored].filter((h) => !wanted.has(h));

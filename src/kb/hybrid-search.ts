@@ -35,9 +35,7 @@ export function fuseRankings(lists: readonly (readonly string[])[]): RankedArtic
       entry.score += 1 / (RRF_K + rank + 1);
       scores.set(articleId, entry);
     });
-  return [...scores.entries()]
-    .sort((a, b) => b[1].score - a[1].score || a[1].order - b[1].order)
-    .map(([articleId, { score }]) => ({ articleId, score }));
+  return [...scores.entries()].sort((a, b) => b[1].score - a[1].score || a[1].order - b[1].order).map(([articleId, { score }]) => ({ articleId, score }));
 }
 
 export class HybridSearcher implements KbRetriever {

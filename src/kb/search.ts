@@ -35,6 +35,8 @@ export interface RankedHits {
   terms: string[];
   /** How informative each term is in this knowledge base (same order as terms). */
   termWeights: number[];
+  /** Chunks in the index: bm25's scale depends on it. */
+  chunkCount?: number;
 }
 
 interface Scored {
@@ -47,6 +49,9 @@ interface Scored {
 export class KbSearcher {
   private matcher?: EntityMatcher;
   private matcherGeneration = -1;
+  /** bm25 of each entity's name phrase per chunk: the same for every question about that entity. */
+  private phraseScores = new Map<string, Map<number, number>>();
+  private phraseGeneration = -1;
 
   constructor(
     private readonly index: KbIndex,
@@ -109,8 +114,10 @@ export class KbSearcher {
       score: (s.score + s.context * CONTEXT_WEIGHT) * this.entityFactor(s.rows[0] as LightRow, target),
     }));
     ranked.sort((a, b) => b.score - a.score || (a.rows[0] as LightRow).articleId.localeCompare((b.rows[0] as LightRow).articleId));
-    const hits = ranked.slice(0, k).map(({ score, rows }) => toHit(bestChunkFirst(terms, this.index.hydrate(rows))[0] as ChunkRow, score));
-    return { hits, target, terms, termWeights: stats.weights(terms) };
+    const hits = ranked
+      .slice(0, k)
+      .map(({ score, rows }) => toHit(bestChunkFirst(terms, this.index.hydrate(rows), undefined, (c) => this.index.chunkStems(c))[0] as ChunkRow, score));
+    return { hits, target, terms, termWeights: stats.weights(terms), chunkCount: stats.chunkCount() };
   }
 
   /**
@@ -153,8 +160,22 @@ export class KbSearcher {
     if (!expression || !phrase) return;
     const rows = this.index.matchLight(`(${expression}) AND ${phrase}`, CANDIDATES, publicOnly);
     if (rows.length === 0) return;
-    const phraseOnly = this.index.scores(phrase, CANDIDATES * 4);
+    const phraseOnly = this.phraseOnly(phrase);
     add(rows, (row) => -(phraseOnly.get(row.chunkId) ?? 0));
+  }
+
+  private phraseOnly(phrase: string): Map<number, number> {
+    if (this.phraseGeneration !== this.index.generation) {
+      this.phraseScores = new Map();
+      this.phraseGeneration = this.index.generation;
+    }
+    let scores = this.phraseScores.get(phrase);
+    if (!scores) {
+      if (this.phraseScores.size >= 1000) this.phraseScores.clear();
+      scores = this.index.scores(phrase, CANDIDATES * 4);
+      this.phraseScores.set(phrase, scores);
+    }
+    return scores;
   }
 
   private entityFactor(row: LightRow, target: EntityTarget): number {

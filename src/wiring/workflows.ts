@@ -69,6 +69,7 @@ export async function wireWorkflows(input: WorkflowWiringInput): Promise<Workflo
     { briefSubcommand },
     { escalationSweepJob },
     { createModelTextJudge },
+    { knowledgeBaseOptions },
   ] = await Promise.all([
     import("../kb/knowledge-base.js"),
     import("../workflows/faq/drafts-repo.js"),
@@ -86,6 +87,7 @@ export async function wireWorkflows(input: WorkflowWiringInput): Promise<Workflo
     import("../../listeners/commands/subcommands/brief.js"),
     import("../../jobs/escalation-sweep.js"),
     import("../workflows/escalation/text-judge.js"),
+    import("../kb/kb-from-config.js"),
   ]);
 
   const persona = input.personas.find((p) => p.name === config.defaultPersona) ?? input.personas[0];
@@ -94,9 +96,9 @@ export async function wireWorkflows(input: WorkflowWiringInput): Promise<Workflo
   const reads = (source: string) => createAuditedReads({ executor, audit: stores.audit, source, persona: persona?.name ?? "support", now: input.clock });
 
   // The knowledge base is useful on its own (/switchboard faq, switchboard kb search) even with no channel.
-  const kb = createKnowledgeBase(db);
-  const jobs: JobDefinition[] = [kbSyncJob({ reads: reads("job:kb-sync"), index: kb.index, cron: config.jobs.kbSyncCron })];
-  const subcommands: Record<string, SubcommandHandler> = { faq: createFaqSubcommand({ searcher: kb.searcher }) };
+  const kb = createKnowledgeBase(db, await knowledgeBaseOptions(config, logger));
+  const jobs: JobDefinition[] = [kbSyncJob({ reads: reads("job:kb-sync"), index: kb.index, vectors: kb.vectors, cron: config.jobs.kbSyncCron })];
+  const subcommands: Record<string, SubcommandHandler> = { faq: createFaqSubcommand({ searcher: kb.retriever, model: input.chatModel }) };
   const inboxRegistrations: ((topics: InboxTopics) => void)[] = [];
   const listenerRegistrations: ((app: App) => void)[] = [];
 
@@ -106,7 +108,8 @@ export async function wireWorkflows(input: WorkflowWiringInput): Promise<Workflo
     subcommands.brief = briefSubcommand(() => undefined);
   } else {
     const faqDeps = {
-      searcher: kb.searcher,
+      searcher: kb.retriever,
+      model: input.chatModel,
       drafts: new FaqDraftsRepo(db),
       slack: input.slack,
       writes: input.writes,

@@ -1,10 +1,11 @@
 import { join } from "node:path";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type AskIO, askLogLevel, runAsk } from "../../src/cli/ask-command.js";
+import { type AskIO, askLogLevel, cancelRunAtTerminal, runAsk } from "../../src/cli/ask-command.js";
+import { createStores } from "../../src/store/stores.js";
 import { callTool, lastToolResult, ScriptedChatModel, say } from "../fakes/scripted-model.js";
 import { makeTempDir } from "../helpers/temp-dir.js";
 import { type FakeIntercom, startFakeIntercom } from "./support/fake-intercom.js";
-import { buildEngine } from "./support/harness.js";
+import { buildEngine, type EngineHandle } from "./support/harness.js";
 
 const temp = makeTempDir();
 afterAll(temp.cleanup);
@@ -28,6 +29,7 @@ const io = (answers?: string[]) => {
   return { value, out, err };
 };
 const decider = { source: "cli:tester" };
+const cancelOn = (handle: EngineHandle) => cancelRunAtTerminal(createStores(handle.db));
 
 describe("switchboard ask", () => {
   it("keeps info log lines out of the terminal conversation, but not warnings or an explicit debug level", () => {
@@ -38,9 +40,10 @@ describe("switchboard ask", () => {
 
   it("prints tool calls as they happen and the answer", async () => {
     const model = new ScriptedChatModel([callTool("INTERCOM_GET_CONVERSATION", { conversation_id: "215" }), say("It is about an invoice.")]);
-    const { engine, close } = buildEngine({ dbFile: join(temp.dir, `ask-${n++}.db`), intercomUrl: intercom.url, model });
+    const handle = buildEngine({ dbFile: join(temp.dir, `ask-${n++}.db`), intercomUrl: intercom.url, model });
+    const { engine, close } = handle;
     const t = io();
-    const outcome = await runAsk(engine, { persona: "support", text: "what is 215 about?", decider }, t.value);
+    const outcome = await runAsk(engine, { persona: "support", text: "what is 215 about?", decider }, t.value, cancelOn(handle));
     expect(outcome).toMatchObject({ status: "answered", text: "It is about an invoice." });
     expect(t.out[0]).toMatch(/^→ Get conversation \{"conversation_id":"215"\}/);
     expect(t.out[1]).toMatch(/^✓ Get conversation: HTTP 200/);
@@ -56,9 +59,10 @@ describe("switchboard ask", () => {
         return say("I could not send it.");
       },
     ]);
-    const { engine, close } = buildEngine({ dbFile: join(temp.dir, `ask-${n++}.db`), intercomUrl: intercom.url, model });
+    const handle = buildEngine({ dbFile: join(temp.dir, `ask-${n++}.db`), intercomUrl: intercom.url, model });
+    const { engine, close } = handle;
     const t = io();
-    const outcome = await runAsk(engine, { persona: "support", text: "reply to 215", decider }, t.value);
+    const outcome = await runAsk(engine, { persona: "support", text: "reply to 215", decider }, t.value, cancelOn(handle));
     expect(outcome.status).toBe("answered");
     expect(t.err.join("\n")).toMatch(/no terminal to ask; refused/);
     expect(heard).toMatch(/No person was at a terminal/);
@@ -72,9 +76,10 @@ describe("switchboard ask", () => {
 
   it("on a terminal, an invalid edit is explained and asked again, then the approved edit runs once", async () => {
     const model = new ScriptedChatModel([callTool("INTERCOM_REPLY_TO_CONVERSATION", reply), say("Sent.")]);
-    const { engine, close } = buildEngine({ dbFile: join(temp.dir, `ask-${n++}.db`), intercomUrl: intercom.url, model });
-    const t = io(["e", '{"message_type":"yell"}', "e", "not json", "e", '{"body":"Refund sent today"}']);
-    const outcome = await runAsk(engine, { persona: "support", text: "reply to 215", decider }, t.value);
+    const handle = buildEngine({ dbFile: join(temp.dir, `ask-${n++}.db`), intercomUrl: intercom.url, model });
+    const { engine, close } = handle;
+    const t = io(["e", '{"message_type":"yell"}', "y", "e", "{not json", "e", '{"body":"Refund sent today"}', "y"]);
+    const outcome = await runAsk(engine, { persona: "support", text: "reply to 215", decider }, t.value, cancelOn(handle));
     expect(outcome).toMatchObject({ status: "answered", text: "Sent." });
     expect(t.err.join("\n")).toMatch(/edit was refused and nothing ran.*message_type/);
     expect(t.err.join("\n")).toMatch(/not a JSON object/);
@@ -92,12 +97,13 @@ describe("switchboard ask", () => {
         return say("Nothing was sent.");
       },
     ]);
-    const { engine, close } = buildEngine({ dbFile: join(temp.dir, `ask-${n++}.db`), intercomUrl: intercom.url, model });
+    const handle = buildEngine({ dbFile: join(temp.dir, `ask-${n++}.db`), intercomUrl: intercom.url, model });
+    const { engine, close } = handle;
     const t = io([]);
     t.value.prompt = async () => {
       throw Object.assign(new Error("Aborted with Ctrl+D"), { name: "AbortError", code: "ABORT_ERR" });
     };
-    const outcome = await runAsk(engine, { persona: "support", text: "reply to 215", decider }, t.value);
+    const outcome = await runAsk(engine, { persona: "support", text: "reply to 215", decider }, t.value, cancelOn(handle));
     expect(outcome).toMatchObject({ status: "answered", text: "Nothing was sent." });
     expect(t.err.join("\n")).toMatch(/closed without a decision/);
     expect(heard).toMatch(/closed the prompt without deciding/);

@@ -25,6 +25,15 @@ describe("persona file", () => {
     for (const p of shipped) expect(systemPromptFor(p)).toMatch(/# Personality[\s\S]*# Boundaries[\s\S]*# Untrusted data/);
   });
 
+  it("each shipped prompt says truly when its writes happen", () => {
+    const prompt = (name: string) => systemPromptFor(named(name));
+    expect(prompt("support")).toContain("Writes only happen after a person approves them");
+    expect(prompt("triage")).not.toContain("Writes only happen after a person approves them");
+    expect(prompt("triage")).toMatch(/INTERCOM_ASSIGN_CONVERSATION\) run on their own, except .* customer-written text .* waits for a person/);
+    expect(prompt("analyst")).toContain("You cannot change anything in Intercom");
+    for (const name of ["support", "triage", "analyst"]) expect(prompt(name)).toContain("never claim a change was made unless a tool result says so");
+  });
+
   it("support reads, and replies, notes, tags, assigns and closes only with approval; nothing else writes", () => {
     const support = named("support");
     const writes = scopedTools(support, allTools).filter((t) => t.risk !== "read");

@@ -36,6 +36,8 @@ export interface ApproveFindings {
   threadShowsOutcome: boolean;
   /** Told the person the outcome is uncertain (the only acceptable alternative to sent once). */
   reportedUncertain: boolean;
+  /** How the write was settled: by the process that sent it, by reading Intercom back at start, or resent then. */
+  settledBy?: "sender" | "read-back" | "resent";
 }
 
 export interface MentionFindings {
@@ -280,9 +282,12 @@ export class KillRig {
     await this.send(click, clickedAt, 1);
     await this.idle();
 
-    const ledger = this.db!.prepare("SELECT status, approval_id FROM write_ledger WHERE prompt LIKE ? ORDER BY started_at DESC LIMIT 1").get(`%${mark}%`) as
-      | { status: string; approval_id: string }
-      | undefined;
+    const ledger = this.db!.prepare("SELECT status, approval_id, reconciled_at FROM write_ledger WHERE prompt LIKE ? ORDER BY started_at DESC LIMIT 1").get(
+      `%${mark}%`,
+    ) as { status: string; approval_id: string; reconciled_at: number | null } | undefined;
+    const resent =
+      ledger !== undefined &&
+      this.count("SELECT COUNT(*) AS n FROM audit_log WHERE approval_id = ? AND result LIKE '%resentAfterRestart%'", ledger.approval_id) > 0;
     const after = this.slack.calls.slice(callsBefore);
     const cardUpdates = after.filter((c) => c.method === "chat.update" && c.args.ts === cardTs);
     const threadTexts = after
@@ -301,6 +306,7 @@ export class KillRig {
       cardShowsOutcome: cardUpdates.some((c) => /Approved by/.test(callText(c))),
       threadShowsOutcome: threadTexts.some((t) => t.includes(`The reply for ${mark} is done`) || /restarted/.test(t) || /Reply to conversation/.test(t)),
       reportedUncertain: threadTexts.some((t) => /may or may not have been applied/.test(t)),
+      settledBy: ledger ? (resent ? "resent" : ledger.reconciled_at !== null ? "read-back" : "sender") : undefined,
     };
   }
 
@@ -326,7 +332,7 @@ export class KillRig {
       answerWrites: texts.filter((t) => t.includes(`Answer ${mark}`)).length,
       staleWorking: [...final.values()].filter((t) => /Working on it|working on it again/.test(t)).length,
       unfinishedRuns: this.count("SELECT COUNT(*) AS n FROM runs WHERE prompt LIKE ? AND status IN ('running','waiting')", `%${mark}%`),
-      toldToAskAgain: texts.some((t) => /restarted while working on this/.test(t)),
+      toldToAskAgain: texts.some((t) => /restarted while working on this; please ask again/.test(t)),
     };
   }
 

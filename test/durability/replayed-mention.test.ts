@@ -6,7 +6,8 @@
  *   - killed after the answer was posted and recorded, before the item was marked done: the replay does not
  *     answer again (and does not even ask the model);
  *   - killed after the working message was posted, before the answer went out: the replay answers once, in that
- *     same working message, so nothing is left saying "Working on it…".
+ *     same working message, so nothing is left saying "Working on it…"; when the kill came while that post was
+ *     in flight (Slack has it, its ts was never recorded), the replay finds it in the thread.
  */
 import { afterEach, describe, expect, it } from "vitest";
 import type { SlackCall } from "../fakes/fake-slack-server.js";
@@ -82,7 +83,10 @@ describe("a mention replayed after a crash", () => {
     ]);
   });
 
-  it("answers once, in the working message the stopped attempt left, when the answer never went out", async () => {
+  it.each([
+    ["its ts was recorded", false],
+    ["it died before the post's answer (the ts) came back", true],
+  ])("answers once, in the working message the stopped attempt left (%s), when the answer never went out", async (_, unrecorded) => {
     const second = new ScriptedChatModel([
       (context) => {
         // The question is asked once: the replay does not repeat it as history.
@@ -91,7 +95,7 @@ describe("a mention replayed after a crash", () => {
       },
     ]);
     harness = await startHarness({ model: (boot) => (boot === 0 ? new ScriptedChatModel([say("Answer A: lost on the way.")]) : second) });
-    const ts = "1700000300.000200";
+    const ts = unrecorded ? "1700000300.000300" : "1700000300.000200";
     // Every chat.update fails, so the first attempt's answer never reaches Slack (as if it died before posting it).
     harness.slack.rateLimit("chat.update", 1, 1000);
     await harness.send(eventCallback(mention(ts, "how many are urgent?"), { eventId: "EvR2" }));
@@ -102,6 +106,8 @@ describe("a mention replayed after a crash", () => {
     const workingTs = [...before.keys()][0];
 
     const itemId = leaveLastItemRunning(harness);
+    // Slack has the working message, but a process killed while the post was in flight never learned its ts.
+    if (unrecorded) harness.deps.db.prepare("DELETE FROM processed_events WHERE key LIKE 'reply:%:working:%'").run();
     harness.slack.rateLimit("chat.update", 1, 0);
     await harness.restart();
     await replayed(harness, itemId);
@@ -110,6 +116,7 @@ describe("a mention replayed after a crash", () => {
     expect([...messages.keys()]).toEqual([workingTs]);
     expect(messages.get(workingTs)).toContain("Answer B: 3 urgent (question seen 1 time).");
     expect(harness.slack.calls.some((c) => c.method === "chat.update" && c.args.ts === workingTs && text(c).includes("working on it again"))).toBe(true);
+    expect(harness.slack.callsTo("conversations.replies")).toHaveLength(unrecorded ? 1 : 0);
     const history = harness.deps.db.prepare("SELECT role, text FROM thread_messages WHERE thread_ts = ? ORDER BY id").all(ts);
     expect(history).toEqual([
       { role: "user", text: "how many are urgent?" },

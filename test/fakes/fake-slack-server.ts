@@ -95,6 +95,25 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         return { ok: true, channel, ts: `${Math.floor(nextTs / 1000)}.${String(nextTs % 1000).padStart(6, "0")}`, message: { text: args.text } };
       case "chat.update":
         return { ok: true, channel, ts: args.ts, text: args.text };
+      case "conversations.replies": {
+        // The thread as Slack would list it: the bot's posts in it, each with its latest text (needs recording).
+        const latest = new Map<string, Record<string, unknown>>();
+        for (const call of calls) {
+          if (call.args.channel !== channel) continue;
+          if (call.method === "chat.postMessage" && call.result?.ts && (call.result.ts === args.ts || call.args.thread_ts === args.ts)) {
+            latest.set(String(call.result.ts), {
+              type: "message",
+              ts: call.result.ts,
+              thread_ts: args.ts,
+              text: call.args.text,
+              bot_id: options.botId ?? "BBOT",
+            });
+          }
+          const known = call.method === "chat.update" ? latest.get(String(call.args.ts)) : undefined;
+          if (known) known.text = call.args.text;
+        }
+        return { ok: true, messages: [...latest.values()], has_more: false };
+      }
       case "chat.postEphemeral":
         return { ok: true, message_ts: `${Math.floor(nextTs / 1000)}.999999` };
       case "views.publish":

@@ -34,7 +34,11 @@ const article = (id: string, title: string, body: string, extra: Partial<SourceA
 });
 
 const ARTICLES = [
-  article("pin", "Change your card PIN", "<p>You can change your card PIN in the app under Card settings. Changing your PIN is free and takes effect at once.</p>"),
+  article(
+    "pin",
+    "Change your card PIN",
+    "<p>You can change your card PIN in the app under Card settings. Changing your PIN is free and takes effect at once.</p>",
+  ),
   article("pin-staff", "PIN resets for staff", "<p>Staff can force a PIN reset from the admin console at https://admin.internal.example/pin.</p>", {
     visibility: "internal",
     url: "https://admin.internal.example/pin",
@@ -56,12 +60,19 @@ const prompt = (context: ScriptContext) => context.messages.map((m) => String(m.
 const numberOf = (context: ScriptContext, title: string) => prompt(context).match(new RegExp(`\\[(\\d+)\\][^\\n]* ${title}`))?.[1];
 
 const ask = (model: ScriptedChatModel, autoResolve = true) =>
-  answerQuestion(kb.searcher, { message: QUESTION, policy: { ...DEFAULT_FAQ_POLICY, autoResolve, minConfidence: 0.5 }, composer: createGroundedComposer(model) });
+  answerQuestion(kb.searcher, {
+    message: QUESTION,
+    policy: { ...DEFAULT_FAQ_POLICY, autoResolve, minConfidence: 0.5 },
+    composer: createGroundedComposer(model),
+  });
 
 describe("grounded generation", () => {
   it("shows the model only the retrieved chunks, numbered, and keeps sentences their chunk supports", async () => {
     const model = new ScriptedChatModel([
-      (c) => say(`Open Card settings in the app to change your card PIN [${numberOf(c, "Change your card PIN")}]. Changing it is free [${numberOf(c, "Change your card PIN")}].`),
+      (c) =>
+        say(
+          `Open Card settings in the app to change your card PIN [${numberOf(c, "Change your card PIN")}]. Changing it is free [${numberOf(c, "Change your card PIN")}].`,
+        ),
     ]);
     const answer = await ask(model);
     const seen = prompt({ messages: model.calls[0]?.messages ?? [], tools: [], call: 0 });
@@ -78,7 +89,9 @@ describe("grounded generation", () => {
     const model = new ScriptedChatModel([
       (c) => {
         const n = numberOf(c, "Change your card PIN");
-        return say(`You can change your card PIN in the app under Card settings [${n}]. Changing your PIN is free [${n}]. The new PIN costs 5 dollars after the third change [${n}].`);
+        return say(
+          `You can change your card PIN in the app under Card settings [${n}]. Changing your PIN is free [${n}]. The new PIN costs 5 dollars after the third change [${n}].`,
+        );
       },
     ]);
     const answer = await ask(model);
@@ -90,7 +103,10 @@ describe("grounded generation", () => {
 
   it("drops the whole answer when too little of it is supported", async () => {
     const model = new ScriptedChatModel([
-      (c) => say(`Visit any branch with your passport and a utility bill to request a new PIN by post [${numberOf(c, "Change your card PIN")}]. Your PIN arrives in ten days.`),
+      (c) =>
+        say(
+          `Visit any branch with your passport and a utility bill to request a new PIN by post [${numberOf(c, "Change your card PIN")}]. Your PIN arrives in ten days.`,
+        ),
     ]);
     const answer = await ask(model);
     expect(answer.decision).toBe("abstain");
@@ -116,7 +132,11 @@ describe("grounded generation", () => {
 
   it("never reaches the model for a question the knowledge base cannot answer, and quotes the article when the model fails", async () => {
     const unused = new ScriptedChatModel([say("Anything [1].")]);
-    const none = await answerQuestion(kb.searcher, { message: "Can I open a joint mortgage in Portugal?", policy: DEFAULT_FAQ_POLICY, composer: createGroundedComposer(unused) });
+    const none = await answerQuestion(kb.searcher, {
+      message: "Can I open a joint mortgage in Portugal?",
+      policy: DEFAULT_FAQ_POLICY,
+      composer: createGroundedComposer(unused),
+    });
     expect(none.decision).toBe("abstain");
     expect(unused.calls).toHaveLength(0);
 
@@ -133,7 +153,12 @@ describe("grounded generation", () => {
     writeFileSync(file, ARTICLES.map((a) => JSON.stringify({ id: a.id, title: a.title, body: a.body, url: a.url, visibility: a.visibility })).join("\n"));
     const model = new ScriptedChatModel([(c) => say(`Change your card PIN under Card settings in the app [${numberOf(c, "Change your card PIN")}].`)]);
     const lines: string[] = [];
-    const failed = await faqAnswerFile({ articlesFile: file, input: Readable.from([`${JSON.stringify({ id: "q1", message: QUESTION })}\n`]), write: (l) => lines.push(l), model });
+    const failed = await faqAnswerFile({
+      articlesFile: file,
+      input: Readable.from([`${JSON.stringify({ id: "q1", message: QUESTION })}\n`]),
+      write: (l) => lines.push(l),
+      model,
+    });
     expect(failed).toBe(0);
     const out = JSON.parse(lines[0] as string);
     expect(out.citations).toEqual(["pin"]);
@@ -153,7 +178,14 @@ describe("reading and checking a model's answer", () => {
   it("drops a sentence citing no source or a source that was not given", () => {
     const sources = [{ number: 1, articleId: "a", title: "Pets", heading: "", text: "Dogs are welcome in every room.", visibility: "public" as const }];
     const check = checkGrounding(
-      { noAnswer: false, sentences: [{ text: "Dogs are welcome in every room.", cites: [1] }, { text: "Cats too.", cites: [] }, { text: "Dogs welcome.", cites: [3] }] },
+      {
+        noAnswer: false,
+        sentences: [
+          { text: "Dogs are welcome in every room.", cites: [1] },
+          { text: "Cats too.", cites: [] },
+          { text: "Dogs welcome.", cites: [3] },
+        ],
+      },
       sources,
       { audience: "customer" },
     );

@@ -50,7 +50,11 @@ describe("FAQ through the real app", () => {
   it("a webhook drafts a cited answer in the support channel; Send replies once, a second click changes nothing", async () => {
     const conversation = h.emulator?.simulate("conversation", { body: "How do I change my PIN?" }) as Doc;
     const raw = JSON.stringify(notificationEnvelope("conversation.user.created", conversation, "app", "notif_faq_1", Math.floor(Date.now() / 1000)));
-    const delivered = await fetch(webhookUrl(), { method: "POST", body: raw, headers: { "content-type": "application/json", "x-hub-signature": signBody(raw, WEBHOOK_SECRET) } });
+    const delivered = await fetch(webhookUrl(), {
+      method: "POST",
+      body: raw,
+      headers: { "content-type": "application/json", "x-hub-signature": signBody(raw, WEBHOOK_SECRET) },
+    });
     expect(delivered.status).toBe(200);
 
     await h.slack.waitFor((calls) => calls.some((c) => c.method === "chat.postMessage" && hasButton(c, "faq_send")));

@@ -90,7 +90,10 @@ describe("hybrid retrieval", () => {
 
   it("embeds a repeated question once, and keeps internal chunks out of a public-only search", async () => {
     const kb = createKnowledgeBase(db, { embeddings: createEmbeddings(modelConfig()), embeddingModel: "fake-embed" });
-    kb.index.upsert(article("vet", "Pet emergencies (staff)", "<p>Call the on-call vet for a sick dog.</p>", { visibility: "internal", source: "internal" }), 4);
+    kb.index.upsert(
+      article("vet", "Pet emergencies (staff)", "<p>Call the on-call vet for a sick dog.</p>", { visibility: "internal", source: "internal" }),
+      4,
+    );
     await kb.vectors?.refresh(4);
     const before = fake.embeddingRequests.length;
     const open = await kb.retriever.rank({ text: "my puppy is sick", k: 5 });
@@ -107,7 +110,11 @@ describe("hybrid retrieval", () => {
     const warnings: string[] = [];
     try {
       const embeddings = new OpenAIEmbeddings({ model: "fake-embed", apiKey: "x", configuration: { baseURL: down.baseUrl }, maxRetries: 0 });
-      const kb = createKnowledgeBase(db, { embeddings, embeddingModel: "other-model", logger: { warn: (_o: unknown, m: string) => warnings.push(m) } });
+      const kb = createKnowledgeBase(db, {
+        embeddings,
+        embeddingModel: "other-model",
+        logger: { warn: ((_o: unknown, m: string) => void warnings.push(m)) as never },
+      });
       const ranked = await kb.retriever.rank({ text: "is parking free?", k: 2 });
       expect(ranked.hits[0]?.articleId).toBe("park");
       expect(warnings.join(" ")).toContain("lexical ranking used");

@@ -94,6 +94,23 @@ describe("approval card", () => {
     expect(JSON.stringify(card.blocks)).toContain(APPROVE_ACTION);
   });
 
+  it("says in one escaped line why a write the persona runs on its own waits, and says nothing for others", () => {
+    const tag = {
+      ...approval,
+      tool: "INTERCOM_ATTACH_TAG_TO_CONVERSATION",
+      title: "Attach a tag to a conversation",
+      risk: "write" as const,
+      persona: "triage",
+    };
+    const why = 'Would run on its own, but id "<!channel>" appears in customer-written text and not in the request, so it waits for a person.';
+    const context = (card: ReturnType<typeof approvalCard>) =>
+      card.blocks.filter((b) => b.type === "context").flatMap((b) => (b as { elements: { text: string }[] }).elements.map((e) => e.text));
+    const lines = context(approvalCard({ ...tag, why })).filter((t) => t.includes("customer-written text"));
+    expect(lines).toEqual([`:warning: ${escapeMrkdwn(why)}`]);
+    expect(lines[0]).not.toContain("<!channel>");
+    expect(context(approvalCard(tag)).some((t) => t.includes("customer-written"))).toBe(false);
+  });
+
   it("parses edited values: text as text, JSON fields as JSON, bad JSON as a field error", () => {
     const values = { "arg:body": { value: { value: "hi" } }, "arg:count": { value: { value: "3" } }, "arg:tags": { value: { value: "[oops" } } };
     expect(parseEditValues(values, { body: "s", count: "j" })).toEqual({ args: { body: "hi", count: 3 } });

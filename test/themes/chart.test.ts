@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { renderPng } from "../../src/charts/render-png.js";
-import { themeChartSpec } from "../../src/charts/theme-chart-spec.js";
+import { chartLabel, themeChartSpec } from "../../src/charts/theme-chart-spec.js";
 
 const spec = themeChartSpec([
   { name: "card arrival", thisWeek: 30, lastWeek: 20 },
@@ -12,6 +12,20 @@ describe("theme chart", () => {
     const values = (spec as { data: { values: { week: string }[] } }).data.values;
     expect(values).toHaveLength(4);
     expect(new Set(values.map((v) => v.week))).toEqual(new Set(["this week", "last week"]));
+  });
+
+  it("shows this week alone, and says so, when no earlier week is stored", () => {
+    const first = themeChartSpec([
+      { name: "card arrival", thisWeek: 30 },
+      { name: "top up failed", thisWeek: 12, lastWeek: 0 },
+    ]) as { title: string; data: { values: { week: string }[] } };
+    expect(first.data.values.map((v) => v.week)).toEqual(["this week", "this week"]);
+    expect(first.title).toMatch(/no earlier week/);
+  });
+
+  it("cuts long theme names between keywords, never inside one", () => {
+    expect(chartLabel("contactless pay · how troubleshoot · contactless")).toBe("contactless pay · how troubleshoot…");
+    expect(chartLabel("card arrival")).toBe("card arrival");
   });
 
   it("renders a PNG whose labels are drawn with the shipped font (and are missing without it)", async () => {

@@ -13,6 +13,8 @@ export interface AnswerInput {
   questionTerms: readonly string[];
   /** How informative each question term is (same order); plain coverage without it. */
   termWeights?: readonly number[];
+  /** Chunks in the knowledge base (a tiny one gives bm25 scores with no scale). */
+  kbChunks?: number;
   /** Best first, public and internal together. */
   hits: readonly SearchHit[];
   policy: FaqPolicy;
@@ -32,7 +34,7 @@ export function answerFromHits(input: AnswerInput): FaqAnswer {
   if (input.person.needed) return { ...base, decision: "abstain", confidence: 0, reason: `a person should take this (${input.person.reason ?? "escalation"})` };
   if (!best) return { ...base, decision: "abstain", confidence: 0, reason: "no public article matches" };
   if (!best.url) return { ...base, decision: "abstain", confidence: 0, reason: `the best match (${best.title}) has no public link to cite` };
-  const confidence = confidenceOf(confidenceParts(input.questionTerms, publicHits, input.termWeights));
+  const confidence = confidenceOf(confidenceParts(input.questionTerms, publicHits, input.termWeights, input.kbChunks));
   if (confidence < input.policy.draftMinConfidence)
     return { ...base, decision: "abstain", confidence, reason: `no article answers this confidently (best: ${best.title}, ${confidence.toFixed(2)})` };
   const sentences = extractSentences(input.questionTerms, best.chunk.text);

@@ -19,19 +19,28 @@ export function stemSet(text: string): Set<string> {
   return new Set(contentTerms(text).map(stem));
 }
 
+/** Each question term's stemmed forms (the term and its synonyms), computed once per question. */
+export function termForms(questionTerms: readonly string[]): string[][] {
+  return questionTerms.map((term) => withSynonyms([term]).map(stem));
+}
+
+/** Share of the terms (as termForms) found in a text's stem set, weighted when weights are given. */
+export function formsCoverage(forms: readonly (readonly string[])[], have: ReadonlySet<string>, weights?: readonly number[]): number {
+  if (forms.length === 0) return 0;
+  let hit = 0;
+  let all = 0;
+  forms.forEach((termForms, i) => {
+    const weight = weights?.[i] ?? 1;
+    all += weight;
+    if (termForms.some((f) => have.has(f))) hit += weight;
+  });
+  return all === 0 ? 0 : hit / all;
+}
+
 /** Share of the question's content words (or their synonyms) that appear in the text, weighted when weights are given. */
 export function termCoverage(questionTerms: readonly string[], text: string, weights?: readonly number[]): number {
   if (questionTerms.length === 0) return 0;
-  const have = stemSet(text);
-  let hit = 0;
-  let all = 0;
-  questionTerms.forEach((term, i) => {
-    const weight = weights?.[i] ?? 1;
-    all += weight;
-    const forms = withSynonyms([term]).map(stem);
-    if (forms.some((f) => have.has(f))) hit += weight;
-  });
-  return all === 0 ? 0 : hit / all;
+  return formsCoverage(termForms(questionTerms), stemSet(text), weights);
 }
 
 export function extractSentences(questionTerms: readonly string[], chunkText: string): string[] {

@@ -113,7 +113,11 @@ export function checkGrounding(
   for (const sentence of parsed.sentences) {
     const cited = sentence.cites.map((n) => byNumber.get(n));
     if (options.audience === "customer" && cited.some((s) => s?.visibility === "internal"))
-      return { kept: [], dropped: parsed.sentences.map((s) => ({ text: s.text, why: "internal source" })), refused: "the model cited an internal article in a customer answer" };
+      return {
+        kept: [],
+        dropped: parsed.sentences.map((s) => ({ text: s.text, why: "internal source" })),
+        refused: "the model cited an internal article in a customer answer",
+      };
     const real = cited.filter((s): s is GroundingSource => s !== undefined);
     if (real.length === 0) {
       dropped.push({ text: sentence.text, why: sentence.cites.length ? "cites a source that was not given" : "cites no source" });
@@ -135,6 +139,10 @@ export function checkGrounding(
   const weight = (list: readonly { text: string }[]) => list.reduce((n, s) => n + Math.max(1, contentTerms(s.text).length), 0);
   const all = weight(parsed.sentences);
   if (kept.length === 0 || (all > 0 && weight(kept) / all < MIN_KEPT_SHARE))
-    return { kept: [], dropped: parsed.sentences.map((s) => ({ text: s.text, why: dropped.find((d) => d.text === s.text)?.why ?? "too little of the answer was supported" })), refused: "too little of the model's answer is supported by the sources" };
+    return {
+      kept: [],
+      dropped: parsed.sentences.map((s) => ({ text: s.text, why: dropped.find((d) => d.text === s.text)?.why ?? "too little of the answer was supported" })),
+      refused: "too little of the model's answer is supported by the sources",
+    };
   return { kept, dropped };
 }

@@ -187,6 +187,7 @@ export function approvalCard(approval: PendingApproval, state: CardState = { kin
   const shownArgs = namedArgs(approval, facts.names);
   blocks.push({ type: "section", text: { type: "mrkdwn", text: truncate(argsInWords(shownArgs), 2900) } });
   const context = [
+    approval.why ? `:warning: ${escapeMrkdwn(truncate(approval.why, 300))}` : undefined,
     sender,
     `${escapeMrkdwn(approval.title)} · ${riskWords(approval.tool, approval.risk)} · persona *${escapeMrkdwn(approval.persona)}*${pending ? ` · expires ${slackDate(approval.expiresAt)}` : ""} · \`${approval.tool}\``,
   ].filter(Boolean);

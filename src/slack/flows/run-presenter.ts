@@ -8,6 +8,7 @@ import type { KnownBlock } from "@slack/types";
 import { summarizeCall } from "../../agent/call-summary.js";
 import type { RunOutcome } from "../../agent/run-types.js";
 import { newErrorReference, toUserMessage } from "../../errors.js";
+import type { ReplyProgress } from "../../store/slack-threads-repo.js";
 import { answerMessages, type SlackMessage } from "../blocks/answer-blocks.js";
 import { approvalCard } from "../blocks/approval-card.js";
 import { closeConversationBlock, isCloseTool } from "../blocks/close-button.js";
@@ -156,8 +157,36 @@ export interface AskInput {
 
 export const RESTARTED_WORKING = "Switchboard restarted while working on this; working on it again…";
 
+const LOOKUP_LIMIT_MS = 5000;
+
+/**
+ * A stopped attempt can die while its working message is being posted: Slack has it, but its ts never came
+ * back to be recorded. Only then (a replay, so rarely) the thread is read once to find it. Best effort: on any
+ * failure, or after a few seconds, there is simply no message to reuse.
+ */
+async function findUnrecordedWorking(context: SlackAppContext, target: ThreadTarget): Promise<string | undefined> {
+  const working = workingMessage([]).text;
+  let timer: NodeJS.Timeout | undefined;
+  const lookup = context.client.conversations
+    .replies({ channel: target.channel, ts: target.threadTs, limit: 200 })
+    .then((page) => (page.messages ?? []).filter((m) => m.bot_id && m.text === working && m.ts).at(-1)?.ts)
+    .catch((error: unknown) => {
+      context.logger.warn({ err: error }, "Could not look for the working message of a stopped attempt");
+      return undefined;
+    });
+  const limit = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), LOOKUP_LIMIT_MS);
+  });
+  try {
+    return await Promise.race([lookup, limit]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** The working message for a fresh run, or the one a stopped attempt at the same request left in the thread. */
-async function workingMessageFor(context: SlackAppContext, target: ThreadTarget, replyKey: string, staleTs: string | undefined): Promise<string> {
+async function workingMessageFor(context: SlackAppContext, target: ThreadTarget, replyKey: string, before: ReplyProgress | undefined): Promise<string> {
+  const staleTs = before?.workingTs ?? (before?.asked ? await findUnrecordedWorking(context, target) : undefined);
   if (staleTs) {
     try {
       await context.poster.update(target.channel, staleTs, workingMessage([], RESTARTED_WORKING));
@@ -168,7 +197,7 @@ async function workingMessageFor(context: SlackAppContext, target: ThreadTarget,
     }
   }
   const ts = await context.poster.post(target.channel, { ...workingMessage([]), threadTs: target.threadTs });
-  // The one gap left: a crash between this post and this mark leaves that working message stale.
+  // Recorded at once; a crash while the post is in flight is what findUnrecordedWorking covers.
   context.threads.recordWorking(replyKey, ts);
   return ts;
 }
@@ -202,7 +231,7 @@ export async function askInThread(context: SlackAppContext, input: AskInput): Pr
   else if (!before?.asked) context.threads.recordAsked(target.channel, target.threadTs, question, replyKey);
   let progress = new LiveProgress(context, target);
   try {
-    if (replyKey) progress = new LiveProgress(context, target, await workingMessageFor(context, target, replyKey, before?.workingTs));
+    if (replyKey) progress = new LiveProgress(context, target, await workingMessageFor(context, target, replyKey, before));
     else await progress.begin();
     const outcome = await context.services.engine.start(
       {

@@ -25,7 +25,14 @@ export async function answerQuestion(retriever: KbRetriever, input: AnswerQuesti
   const person = (input.needsPerson ?? defaultNeedsPerson)(input.message);
   const ranked = await retriever.rank({ text: input.message, context: input.context, k: input.k ?? 5 });
   const extractive: FaqAnswer = {
-    ...answerFromHits({ questionTerms: ranked.terms, termWeights: ranked.termWeights, hits: ranked.hits, policy: input.policy, person }),
+    ...answerFromHits({
+      questionTerms: ranked.terms,
+      termWeights: ranked.termWeights,
+      kbChunks: ranked.chunkCount,
+      hits: ranked.hits,
+      policy: input.policy,
+      person,
+    }),
     by: "extractive",
   };
   if (!input.composer || extractive.decision === "abstain") return extractive;

@@ -91,7 +91,7 @@ export async function computeDigest(deps: ThemesDeps, options: { days: number; p
     naming,
     link: deps.link ?? intercomLink,
   });
-  const chart = themeChartSpec(digest.themes.slice(0, 10).map((t) => ({ name: t.name.slice(0, 40), thisWeek: t.size, lastWeek: t.previousSize })));
+  const chart = themeChartSpec(digest.themes.slice(0, 10).map((t) => ({ name: t.name, thisWeek: t.size, lastWeek: t.previousSize })));
   const png = await renderPng(chart);
   return { digest, set, week, counts, documents, chart, png };
 }
