@@ -84,12 +84,20 @@ interface StartSample {
 
 /**
  * `npm start` until PORT accepts a connection (the Slack app in HTTP mode, or, with no Slack settings, the
- * local playground it starts instead); then SIGTERM. A process that ignores the SIGTERM is killed after 30 s
+ * local playground it starts instead); then SIGTERM. A process that ignores the SIGTERM is killed after 10 s
  * and reported, so one bad stop cannot hang the benchmark.
  */
 async function timeNpmStart(env: NodeJS.ProcessEnv, port: number): Promise<StartSample> {
   const started = performance.now();
-  const child = spawn("npm", ["start", "--silent"], { cwd: ROOT, env: { ...env, PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"] });
+  // Its own process group, so a signal reaches npm and the app it started alike.
+  const child = spawn("npm", ["start", "--silent"], { cwd: ROOT, env: { ...env, PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      process.kill(-(child.pid as number), name);
+    } catch {
+      // already gone
+    }
+  };
   let err = "";
   let first: number | undefined;
   const firstOutput = () => {
@@ -114,11 +122,11 @@ async function timeNpmStart(env: NodeJS.ProcessEnv, port: number): Promise<Start
       await new Promise((next) => setTimeout(next, 5));
     }
   } finally {
-    child.kill("SIGTERM");
+    signal("SIGTERM");
     const killer = setTimeout(() => {
-      console.log("  (a start ignored SIGTERM for 30 s and was killed)");
-      child.kill("SIGKILL");
-    }, 30_000);
+      console.log("  (a start ignored SIGTERM for 10 s and was killed)");
+      signal("SIGKILL");
+    }, 10_000);
     await closed;
     clearTimeout(killer);
   }

@@ -7,9 +7,9 @@ import { createInterface } from "node:readline";
 import type { Command } from "commander";
 import type { ToolDefinition } from "../../tools/define.js";
 import { allTools } from "../../tools/index.js";
-import { EmbeddingCache } from "../retrieval/embedding-cache.js";
 import { ToolSelector } from "../agent/tool-selector.js";
 import { AppError } from "../errors.js";
+import { EmbeddingCache } from "../retrieval/embedding-cache.js";
 import { openDatabase } from "../store/database.js";
 import type { CliContext } from "./context.js";
 

@@ -54,7 +54,15 @@ export interface ReconcileOptions {
    * day): a customer reply approved days ago, while Switchboard was down, should not surprise anyone now.
    */
   resendWithinMs?: number;
+  /**
+   * A row younger than this (ms; default 2 s) is read back only once it is this old, so a request the dead
+   * process sent just before it died has landed in Intercom before "not there" can lead to a resend. A
+   * restart usually takes longer than this anyway; it matters when a supervisor restarts at once.
+   */
+  settleMs?: number;
 }
+
+export const DEFAULT_SETTLE_MS = 2000;
 
 export const DEFAULT_RESEND_WITHIN_MS = 24 * 60 * 60 * 1000;
 
@@ -139,6 +147,8 @@ async function reconcileOne(
   options: ReconcileOptions,
   now: () => number,
 ): Promise<{ outcome: WriteOutcome; how: ReconciledWrite["how"] } | undefined> {
+  const young = record.startedAt + (options.settleMs ?? DEFAULT_SETTLE_MS) - now();
+  if (young > 0) await new Promise((resolve) => setTimeout(resolve, young));
   const verdict = await readBack(record, options.transport);
   if (verdict.kind === "unchecked") {
     const outcome: WriteOutcome = { status: "uncertain", tool: record.tool, reason: verdict.reason };

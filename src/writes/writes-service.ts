@@ -36,7 +36,7 @@ export interface WritesService {
    * Call once at start, before resuming runs; see ReconcileOptions.minAgeMs when several processes share the
    * file. A write proved never to have arrived is sent once now, through the executor every other write uses.
    */
-  reconcile(options?: { minAgeMs?: number; resendWithinMs?: number }): Promise<ReconciledWrite[]>;
+  reconcile(options?: { minAgeMs?: number; resendWithinMs?: number; settleMs?: number }): Promise<ReconciledWrite[]>;
 }
 
 export function createWritesService(options: WritesServiceOptions): WritesService {

@@ -24,6 +24,8 @@ import {
 } from "./support.js";
 
 const temp = makeTempDir();
+/** The dying "processes" here are gone before reconciliation starts: no request of theirs is still landing. */
+const fast = { settleMs: 0 };
 let emulator: RunningEmulator;
 const personas = shippedPersonas();
 const support = personas.find((p) => p.name === "support") as Persona;
@@ -83,7 +85,7 @@ describe("reconciling writes a dead process left executing", () => {
 
     const next = openWrites(file, emulatorClient(emulator));
     expect(next.ledger.executing().map((r) => r.key)).toEqual(["crash:delivered", "crash:lost", "crash:unchecked"]);
-    const settled = await next.writes.reconcile();
+    const settled = await next.writes.reconcile(fast);
     const byKey = new Map(settled.map((s) => [s.key, s]));
 
     expect(byKey.get("crash:delivered")).toMatchObject({
@@ -121,7 +123,7 @@ describe("reconciling writes a dead process left executing", () => {
     const retried = await next.writes.gated.run(request("INTERCOM_REPLY_TO_CONVERSATION", reply("This one never left the building."), "crash:lost"));
     expect(retried.status).toBe("sent");
     expect(partsOf(emulator, id)).toHaveLength(start + 2);
-    expect(await next.writes.reconcile()).toEqual([]);
+    expect(await next.writes.reconcile(fast)).toEqual([]);
     next.db.close();
   });
 
@@ -132,7 +134,7 @@ describe("reconciling writes a dead process left executing", () => {
     const body = { conversation_id: id, message_type: "comment", type: "admin", admin_id: adminId(emulator), body: "Approved long ago." };
     await dieMidWrite(file, request("INTERCOM_REPLY_TO_CONVERSATION", body, "old:1"), false);
     const next = openWrites(file, emulatorClient(emulator));
-    const [only] = await next.writes.reconcile({ resendWithinMs: -1 });
+    const [only] = await next.writes.reconcile({ ...fast, resendWithinMs: -1 });
     expect(only).toMatchObject({ how: "read-back", outcome: { status: "failed" } });
     expect(only?.outcome.status === "failed" && only.outcome.reason).toMatch(/^Not sent: .*too long ago to send it now on its own/);
     expect(partsOf(emulator, id)).toHaveLength(start);
@@ -148,7 +150,7 @@ describe("reconciling writes a dead process left executing", () => {
     await dieMidWrite(file, request("INTERCOM_REPLY_TO_CONVERSATION", body, "race:1"), false);
     const a = openWrites(file, emulatorClient(emulator));
     const b = openWrites(file, emulatorClient(emulator));
-    const [fromA, fromB] = await Promise.all([a.writes.reconcile(), b.writes.reconcile()]);
+    const [fromA, fromB] = await Promise.all([a.writes.reconcile(fast), b.writes.reconcile(fast)]);
     expect([...(fromA ?? []), ...(fromB ?? [])].map((w) => w.how)).toEqual(["resent"]);
     expect(partsOf(emulator, id).filter((p) => String(p.body ?? "").includes("Only once, please."))).toHaveLength(1);
     expect(partsOf(emulator, id)).toHaveLength(start + 1);
@@ -172,7 +174,7 @@ describe("reconciling writes a dead process left executing", () => {
     first.db.close();
 
     const next = openWrites(file, emulatorClient(emulator));
-    const [only] = await next.writes.reconcile();
+    const [only] = await next.writes.reconcile(fast);
     expect(only).toMatchObject({ how: "read-back", outcome: { status: "sent" } });
     expect(partsOf(emulator, id).filter((p) => String(p.body ?? "").includes("Audited or not settled."))).toHaveLength(1);
     expect(next.ledger.get("atomic:1")?.status).toBe("sent");
@@ -199,7 +201,7 @@ describe("reconciling writes a dead process left executing", () => {
     expect(String(conversationOf(emulator, id).team_assignee_id)).not.toBe(team);
 
     const next = openWrites(file, emulatorClient(emulator));
-    const settled = new Map((await next.writes.reconcile()).map((s) => [s.key, s]));
+    const settled = new Map((await next.writes.reconcile(fast)).map((s) => [s.key, s]));
     expect(settled.get("state:tag")).toMatchObject({
       how: "read-back",
       outcome: { status: "sent", summary: `Checked after a restart: conversation ${id} has tag ${tag}.` },
@@ -233,7 +235,7 @@ describe("reconciling writes a dead process left executing", () => {
       ),
     );
     await reached;
-    expect(await live.writes.reconcile()).toEqual([]);
+    expect(await live.writes.reconcile(fast)).toEqual([]);
     expect(live.ledger.get("live:1")?.status).toBe("executing");
 
     // Another process, with Intercom unreachable for the read-back: it cannot tell, so it says so.
@@ -242,7 +244,7 @@ describe("reconciling writes a dead process left executing", () => {
         throw Object.assign(new Error("down"), { userMessage: "Could not reach Intercom." });
       },
     });
-    const [only] = await blind.writes.reconcile();
+    const [only] = await blind.writes.reconcile(fast);
     expect(only?.outcome.status).toBe("uncertain");
     expect(only?.outcome.status === "uncertain" && only.outcome.reason).toMatch(
       /reading it back from Intercom failed \(Could not reach Intercom\.\).*may or may not have been applied/,

@@ -3,9 +3,10 @@
  * person's own words (not only a synonym the retriever adds), and score within reach of the best such match.
  * Below that floor a list only misleads ("refund" is not a tool), so the caller says nothing fits. Pure.
  */
+
+import { rankTools, type ToolIndex } from "../../agent/tool-retriever.js";
 import { scoreBm25 } from "../../retrieval/bm25.js";
 import { analyze } from "../../retrieval/text-analysis.js";
-import { rankTools, type ToolIndex } from "../../agent/tool-retriever.js";
 
 /** A match scoring under this share of the best one is noise next to it. */
 export const RELATIVE_FLOOR = 0.5;

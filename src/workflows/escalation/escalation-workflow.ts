@@ -132,7 +132,7 @@ export function createEscalationWorkflow(deps: EscalationDeps) {
     let woken = 0;
     for (const alert of deps.alerts.dueSnoozes(nowSeconds())) {
       const scored = await scoreById(alert.conversationId, `escalation snooze over for conversation ${alert.conversationId}`);
-      if (!scored || !scored.score.escalate || scored.score.episode !== alert.episode) {
+      if (!scored?.score.escalate || scored.score.episode !== alert.episode) {
         if (scored) await endStale(alert.conversationId, { ...scored.score, waitingOnTeam: false });
         continue;
       }
