@@ -12,6 +12,8 @@ import { buildConcepts, chooseConcepts, conceptExpression, DEFAULT_PLAN_LIMITS, 
 import type { SearchHit, SearchQuery } from "./types.js";
 
 const CANDIDATES = 200;
+/** An expression expected to match this many rows costs more to score than to remember, so its result is kept. */
+const CACHE_ROWS = 400;
 /** How much the earlier conversation counts next to the question itself. */
 const CONTEXT_WEIGHT = 0.1;
 /** Context turns that still say what the question is about; older ones mostly add noise. */
@@ -101,8 +103,10 @@ export class KbSearcher {
         }
       }
     };
-    const main = conceptExpression(chooseConcepts(concepts, this.limits));
-    const mainRows = main ? this.index.matchLight(main, CANDIDATES, publicOnly) : [];
+    const chosen = chooseConcepts(concepts, this.limits);
+    const main = conceptExpression(chosen);
+    const expectedRows = chosen.reduce((n, c) => n + c.rows, 0);
+    const mainRows = main ? this.index.matchLight(main, CANDIDATES, publicOnly, { cache: expectedRows >= CACHE_ROWS }) : [];
     add(mainRows);
     if (target.entity) this.addEntityRows(conceptExpression(concepts), target.entity, publicOnly, add);
 

@@ -31,30 +31,38 @@ export function playgroundBanner(url: string, config: Readonly<Config>): string 
 export async function runPlayground(config: Readonly<Config>, options: RunPlaygroundOptions = {}): Promise<void> {
   const logger = createLogger(config.log);
   const write = options.write ?? ((text: string) => process.stdout.write(text));
-  const launched = await launchPlayground({ config, logger, port: options.port ?? config.port });
-  write(playgroundBanner(launched.url, config));
-  await new Promise<void>((resolve) => {
-    let stopping = false;
-    const stop = (signal: string) => {
-      if (stopping) return;
-      stopping = true;
-      logger.info({ signal }, "Stopping the playground");
-      setTimeout(() => {
-        logger.error("Could not stop within 20 s; exiting anyway");
-        process.exit(1);
-      }, 20_000).unref();
-      launched
-        .close()
-        .catch((error: unknown) => logger.error({ err: error }, "Error while stopping the playground"))
-        .finally(() => {
-          process.off("SIGTERM", onTerm);
-          process.off("SIGINT", onInt);
-          resolve();
-        });
-    };
-    const onTerm = () => stop("SIGTERM");
-    const onInt = () => stop("SIGINT");
-    process.once("SIGTERM", onTerm);
-    process.once("SIGINT", onInt);
-  });
+  // The handlers go in before anything starts, so a Ctrl+C or SIGTERM during the start is never lost: it stops
+  // the playground as soon as what was starting is up.
+  let requested: string | undefined;
+  let onSignal: (signal: string) => void = (signal) => {
+    requested = signal;
+  };
+  const onTerm = () => onSignal("SIGTERM");
+  const onInt = () => onSignal("SIGINT");
+  process.on("SIGTERM", onTerm);
+  process.on("SIGINT", onInt);
+  try {
+    const launched = await launchPlayground({ config, logger, port: options.port ?? config.port });
+    if (!requested) write(playgroundBanner(launched.url, config));
+    await new Promise<void>((resolve) => {
+      let stopping = false;
+      onSignal = (signal) => {
+        if (stopping) return;
+        stopping = true;
+        logger.info({ signal }, "Stopping the playground");
+        setTimeout(() => {
+          logger.error("Could not stop within 20 s; exiting anyway");
+          process.exit(1);
+        }, 20_000).unref();
+        launched
+          .close()
+          .catch((error: unknown) => logger.error({ err: error }, "Error while stopping the playground"))
+          .finally(resolve);
+      };
+      if (requested) onSignal(requested);
+    });
+  } finally {
+    process.off("SIGTERM", onTerm);
+    process.off("SIGINT", onInt);
+  }
 }

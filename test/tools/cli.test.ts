@@ -1,7 +1,8 @@
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { closeDeps, createDeps } from "../../src/app.js";
-import { describeTarget, formatToolList, runToolsCall, type ToolsCallIO } from "../../src/cli/tools-commands.js";
+import { describeTarget, runToolsCall, type ToolsCallIO } from "../../src/cli/tools-call.js";
+import { formatToolList } from "../../src/cli/tools-commands.js";
 import { loadConfig } from "../../src/config.js";
 import { createSilentLogger } from "../../src/logger.js";
 import { allTools } from "../../tools/index.js";

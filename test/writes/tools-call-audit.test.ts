@@ -2,7 +2,7 @@
 import { userInfo } from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatAuditRows } from "../../src/cli/audit-commands.js";
-import { runToolsCall, type ToolsCallIO } from "../../src/cli/tools-commands.js";
+import { runToolsCall, type ToolsCallIO } from "../../src/cli/tools-call.js";
 import { loadConfig } from "../../src/config.js";
 import type { RunningEmulator } from "../../src/emulator/server.js";
 import { AuditLog } from "../../src/store/audit-log.js";

@@ -27,11 +27,48 @@ function dot(a: Float64Array, ai: number, b: Float64Array, bi: number, dims: num
   return s;
 }
 
-/** Index of the nearest centroid; its similarity is left in `out[0]` (no tuple allocated per point). */
-function nearest(points: Float64Array, offset: number, centroids: Float64Array, k: number, dims: number, out: Float64Array): number {
+/**
+ * Index of the nearest centroid (the first of equals); its similarity is left in `out[0]` (no tuple allocated
+ * per point). Four centroids share each load of the point; each dot product still sums in dimension order.
+ */
+export function nearest(points: Float64Array, offset: number, centroids: Float64Array, k: number, dims: number, out: Float64Array): number {
   let best = 0;
   let bestSim = Number.NEGATIVE_INFINITY;
-  for (let c = 0; c < k; c++) {
+  let c = 0;
+  for (; c + 3 < k; c += 4) {
+    const b0 = c * dims;
+    const b1 = b0 + dims;
+    const b2 = b1 + dims;
+    const b3 = b2 + dims;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let d = 0; d < dims; d++) {
+      const x = points[offset + d];
+      s0 += x * centroids[b0 + d];
+      s1 += x * centroids[b1 + d];
+      s2 += x * centroids[b2 + d];
+      s3 += x * centroids[b3 + d];
+    }
+    if (s0 > bestSim) {
+      bestSim = s0;
+      best = c;
+    }
+    if (s1 > bestSim) {
+      bestSim = s1;
+      best = c + 1;
+    }
+    if (s2 > bestSim) {
+      bestSim = s2;
+      best = c + 2;
+    }
+    if (s3 > bestSim) {
+      bestSim = s3;
+      best = c + 3;
+    }
+  }
+  for (; c < k; c++) {
     const cb = c * dims;
     let s = 0;
     for (let d = 0; d < dims; d++) s += points[offset + d] * centroids[cb + d];

@@ -72,7 +72,7 @@ export function buildKnnGraph(points: Float64Array, n: number, dims: number, opt
   const cellSims = new Float64Array(cells);
   const chosen = new Int32Array(probes);
   for (let i = 0; i < n; i++) {
-    for (let c = 0; c < cells; c++) cellSims[c] = dot(lead, i * leadDims, centroids, c * leadDims, leadDims);
+    dotsWithRows(lead, i * leadDims, centroids, 0, cells, leadDims, cellSims);
     topCells(cellSims, cells, chosen);
     nearCells.set(chosen, i * probes);
   }
@@ -87,6 +87,9 @@ export function buildKnnGraph(points: Float64Array, n: number, dims: number, opt
   const sorted = new Float64Array(n * dims);
   for (let r = 0; r < n; r++) sorted.set(points.subarray(order[r] * dims, order[r] * dims + dims), r * dims);
 
+  let largestCell = 0;
+  for (let c = 0; c < cells; c++) largestCell = Math.max(largestCell, cellStart[c + 1] - cellStart[c]);
+  const scratch = new Float64Array(largestCell);
   const neighbour = new Int32Array(n * m).fill(-1);
   const similarity = new Float64Array(n * m).fill(Number.NEGATIVE_INFINITY);
   for (let i = 0; i < n; i++) {
@@ -94,10 +97,13 @@ export function buildKnnGraph(points: Float64Array, n: number, dims: number, opt
     for (let p = 0; p < probes; p++) {
       const cell = nearCells[i * probes + p];
       if (cell < 0) continue;
-      for (let r = cellStart[cell]; r < cellStart[cell + 1]; r++) {
-        const j = order[r];
+      const from = cellStart[cell];
+      const count = cellStart[cell + 1] - from;
+      dotsWithRows(points, i * dims, sorted, from, count, dims, scratch);
+      for (let q = 0; q < count; q++) {
+        const j = order[from + q];
         if (j === i) continue;
-        const s = dot(points, i * dims, sorted, r * dims, dims);
+        const s = scratch[q];
         if (s > similarity[base + m - 1]) insert(neighbour, similarity, base, m, j, s);
       }
     }
@@ -120,6 +126,36 @@ export function buildKnnGraph(points: Float64Array, n: number, dims: number, opt
     }
   }
   return symmetrise(neighbour, similarity, n, m, options.bandwidth);
+}
+
+/**
+ * out[q] = a[ai..+dims] · rows[(first + q)·dims..+dims] for q < count. Four rows share each load of `a`; every
+ * dot product still sums in dimension order, so the values are exactly those of a plain dot.
+ */
+function dotsWithRows(a: Float64Array, ai: number, rows: Float64Array, first: number, count: number, dims: number, out: Float64Array): void {
+  let q = 0;
+  for (; q + 3 < count; q += 4) {
+    const b0 = (first + q) * dims;
+    const b1 = b0 + dims;
+    const b2 = b1 + dims;
+    const b3 = b2 + dims;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let d = 0; d < dims; d++) {
+      const x = a[ai + d];
+      s0 += x * rows[b0 + d];
+      s1 += x * rows[b1 + d];
+      s2 += x * rows[b2 + d];
+      s3 += x * rows[b3 + d];
+    }
+    out[q] = s0;
+    out[q + 1] = s1;
+    out[q + 2] = s2;
+    out[q + 3] = s3;
+  }
+  for (; q < count; q++) out[q] = dot(a, ai, rows, (first + q) * dims, dims);
 }
 
 function listed(neighbour: Int32Array, base: number, m: number, j: number): boolean {

@@ -4,7 +4,7 @@
  */
 import { EigenvalueDecomposition, Matrix } from "ml-matrix";
 import { createRng } from "./prng.js";
-import { multiplyDense, multiplyTransposeDense, type SparseRows } from "./sparse.js";
+import { accumulateRows, multiplyDense, multiplyTransposeDense, type SparseRows, transpose } from "./sparse.js";
 
 /**
  * Orthonormalises the columns of an (rows × width) row-major matrix in place. Cholesky QR (Gram matrix,
@@ -17,16 +17,7 @@ export function orthonormalize(m: Float64Array, rows: number, width: number, exa
 }
 
 function choleskyQr(m: Float64Array, rows: number, width: number): boolean {
-  const gram = new Float64Array(width * width);
-  for (let r = 0; r < rows; r++) {
-    const base = r * width;
-    for (let i = 0; i < width; i++) {
-      const v = m[base + i];
-      if (v === 0) continue;
-      const gi = i * width;
-      for (let j = i; j < width; j++) gram[gi + j] += v * m[base + j];
-    }
-  }
+  const gram = upperGram(m, rows, width);
   // Upper-triangular R with RᵀR = gram, in place.
   let largest = 0;
   for (let i = 0; i < width; i++) largest = Math.max(largest, gram[i * width + i]);
@@ -45,16 +36,95 @@ function choleskyQr(m: Float64Array, rows: number, width: number): boolean {
   // Each row x becomes x·R⁻¹ (forward substitution), with R transposed so the inner loop reads memory in order.
   const rt = new Float64Array(width * width);
   for (let k = 0; k < width; k++) for (let j = k; j < width; j++) rt[j * width + k] = gram[k * width + j];
-  for (let r = 0; r < rows; r++) {
-    const base = r * width;
-    for (let j = 0; j < width; j++) {
-      const rj = j * width;
-      let v = m[base + j];
-      for (let k = 0; k < j; k++) v -= m[base + k] * rt[rj + k];
-      m[base + j] = v / rt[rj + j];
+  for (let r = 0; r < rows; r++) solveRow(m, r * width, rt, width);
+  return true;
+}
+
+/**
+ * The upper triangle of MᵀM for an (rows × width) row-major M. Each entry is a dot product of two columns,
+ * taken on a column-major copy so that it streams through memory, four entries at a time sharing the loads of
+ * one column. Every entry adds its terms in row order, exactly as a row-by-row accumulation would.
+ */
+export function upperGram(m: Float64Array, rows: number, width: number): Float64Array {
+  const cols = new Float64Array(rows * width);
+  for (let r = 0; r < rows; r++) for (let j = 0; j < width; j++) cols[j * rows + r] = m[r * width + j];
+  const gram = new Float64Array(width * width);
+  for (let i = 0; i < width; i++) {
+    const ci = i * rows;
+    let j = i;
+    for (; j + 3 < width; j += 4) {
+      const c0 = j * rows;
+      const c1 = c0 + rows;
+      const c2 = c1 + rows;
+      const c3 = c2 + rows;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let r = 0; r < rows; r++) {
+        const x = cols[ci + r];
+        s0 += x * cols[c0 + r];
+        s1 += x * cols[c1 + r];
+        s2 += x * cols[c2 + r];
+        s3 += x * cols[c3 + r];
+      }
+      gram[i * width + j] = s0;
+      gram[i * width + j + 1] = s1;
+      gram[i * width + j + 2] = s2;
+      gram[i * width + j + 3] = s3;
+    }
+    for (; j < width; j++) {
+      const cj = j * rows;
+      let s = 0;
+      for (let r = 0; r < rows; r++) s += cols[ci + r] * cols[cj + r];
+      gram[i * width + j] = s;
     }
   }
-  return true;
+  return gram;
+}
+
+/**
+ * One row x becomes x·R⁻¹ by forward substitution (rt = Rᵀ, row-major). Four unknowns at a time share the
+ * loads of the solved part; each still subtracts its terms in the order of the plain loop.
+ */
+function solveRow(m: Float64Array, base: number, rt: Float64Array, width: number): void {
+  let j = 0;
+  for (; j + 3 < width; j += 4) {
+    const r0 = j * width;
+    const r1 = r0 + width;
+    const r2 = r1 + width;
+    const r3 = r2 + width;
+    let a0 = m[base + j];
+    let a1 = m[base + j + 1];
+    let a2 = m[base + j + 2];
+    let a3 = m[base + j + 3];
+    for (let k = 0; k < j; k++) {
+      const x = m[base + k];
+      a0 -= x * rt[r0 + k];
+      a1 -= x * rt[r1 + k];
+      a2 -= x * rt[r2 + k];
+      a3 -= x * rt[r3 + k];
+    }
+    const x0 = a0 / rt[r0 + j];
+    m[base + j] = x0;
+    a1 -= x0 * rt[r1 + j];
+    a2 -= x0 * rt[r2 + j];
+    a3 -= x0 * rt[r3 + j];
+    const x1 = a1 / rt[r1 + j + 1];
+    m[base + j + 1] = x1;
+    a2 -= x1 * rt[r2 + j + 1];
+    a3 -= x1 * rt[r3 + j + 1];
+    const x2 = a2 / rt[r2 + j + 2];
+    m[base + j + 2] = x2;
+    a3 -= x2 * rt[r3 + j + 2];
+    m[base + j + 3] = a3 / rt[r3 + j + 3];
+  }
+  for (; j < width; j++) {
+    const rj = j * width;
+    let v = m[base + j];
+    for (let k = 0; k < j; k++) v -= m[base + k] * rt[rj + k];
+    m[base + j] = v / rt[rj + j];
+  }
 }
 
 function gramSchmidt(m: Float64Array, rows: number, width: number): void {
@@ -100,63 +170,34 @@ export function lsa(a: SparseRows, options: LsaOptions): { vectors: Float64Array
   for (let i = 0; i < omega.length; i++) omega[i] = rng.gaussian();
   // No orthonormalisation before the power step: with one step the sketch stays well enough conditioned for the
   // (two-pass) Cholesky QR after it, and the pass it saves is a tenth of the SVD's time.
+  const fitT = transpose(fit);
   let q = multiplyDense(fit, omega, width);
   if ((options.powerIterations ?? 2) !== 1) orthonormalize(q, fit.rows, width, false);
   for (let it = 0; it < (options.powerIterations ?? 2); it++) {
-    const z = multiplyTransposeDense(fit, q, width);
+    const z = multiplyTransposeDense(fit, q, width, fitT);
     q = multiplyDense(fit, z, width);
     orthonormalize(q, fit.rows, width);
   }
   // B = Qᵀ A (width × cols); its left singular vectors come from the small matrix B Bᵀ.
-  const bt = multiplyTransposeDense(fit, q, width);
-  const { basis, sigma } = topEigenvectors(gramOfColumns(bt, a.cols, width), width, dims);
+  const bt = multiplyTransposeDense(fit, q, width, fitT);
+  const { basis, sigma } = topEigenvectors(upperGram(bt, a.cols, width), width, dims);
+  const identity = Int32Array.from({ length: width }, (_, i) => i);
   let out: Float64Array;
   if (fit === a) {
     // Document coordinates U·Σ = Q · (eigenvectors of B Bᵀ) · Σ.
     out = new Float64Array(a.rows * dims);
-    for (let r = 0; r < a.rows; r++) {
-      const qb = r * width;
-      const ob = r * dims;
-      for (let i = 0; i < width; i++) {
-        const v = q[qb + i];
-        if (v === 0) continue;
-        const bb = i * dims;
-        for (let d = 0; d < dims; d++) out[ob + d] += v * basis[bb + d];
-      }
-    }
+    for (let r = 0; r < a.rows; r++) accumulateRows(out, r * dims, q.subarray(r * width, r * width + width), identity, 0, width, basis, dims);
     for (let r = 0; r < a.rows; r++) for (let d = 0; d < dims; d++) out[r * dims + d] *= sigma[d];
   } else {
     // Term directions V = Bᵀ·U_B·Σ⁻¹ (cols × dims); every document's coordinates are then A·V·Σ... up to the
     // per-dimension scale Σ, which A·V already carries.
     const terms = new Float64Array(a.cols * dims);
-    for (let c = 0; c < a.cols; c++) {
-      const tb = c * width;
-      const vb = c * dims;
-      for (let i = 0; i < width; i++) {
-        const v = bt[tb + i];
-        if (v === 0) continue;
-        const bb = i * dims;
-        for (let d = 0; d < dims; d++) terms[vb + d] += v * basis[bb + d];
-      }
-    }
+    for (let c = 0; c < a.cols; c++) accumulateRows(terms, c * dims, bt.subarray(c * width, c * width + width), identity, 0, width, basis, dims);
     for (let c = 0; c < a.cols; c++) for (let d = 0; d < dims; d++) terms[c * dims + d] /= sigma[d] || 1;
     out = multiplyDense(a, terms, dims);
   }
   normalizeRows(out, a.rows, dims);
   return { vectors: out, dims };
-}
-
-function gramOfColumns(bt: Float64Array, cols: number, width: number): Float64Array {
-  const gram = new Float64Array(width * width);
-  for (let c = 0; c < cols; c++) {
-    const base = c * width;
-    for (let i = 0; i < width; i++) {
-      const v = bt[base + i];
-      if (v === 0) continue;
-      for (let j = i; j < width; j++) gram[i * width + j] += v * bt[base + j];
-    }
-  }
-  return gram;
 }
 
 /** The top `dims` eigenvectors (width × dims, row-major, signs fixed) of a symmetric gram, and Σ = √eigenvalues. */

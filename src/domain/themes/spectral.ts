@@ -6,6 +6,7 @@
 import type { KnnGraph } from "./knn-graph.js";
 import { normalizeRows, orthonormalize } from "./lsa.js";
 import { createRng } from "./prng.js";
+import { accumulateRows } from "./sparse.js";
 
 export interface SpectralOptions {
   dims: number;
@@ -47,10 +48,6 @@ function propagate(graph: KnnGraph, normalised: Float64Array, x: Float64Array, y
   for (let i = 0; i < n; i++) {
     const bi = i * width;
     for (let c = 0; c < width; c++) y[bi + c] = x[bi + c];
-    for (let p = indptr[i]; p < indptr[i + 1]; p++) {
-      const a = normalised[p];
-      const bj = indices[p] * width;
-      for (let c = 0; c < width; c++) y[bi + c] += a * x[bj + c];
-    }
+    accumulateRows(y, bi, normalised, indices, indptr[i], indptr[i + 1], x, width);
   }
 }
