@@ -41,43 +41,47 @@ function choleskyQr(m: Float64Array, rows: number, width: number): boolean {
 }
 
 /**
- * The upper triangle of MᵀM for an (rows × width) row-major M. Each entry is a dot product of two columns,
- * taken on a column-major copy so that it streams through memory, four entries at a time sharing the loads of
- * one column. Every entry adds its terms in row order, exactly as a row-by-row accumulation would.
+ * The upper triangle of MᵀM for an (rows × width) row-major M. Four rows of the gram share each load of M;
+ * every entry still adds the rows' terms in row order, so the sums are exactly the plain loop's. (A
+ * column-major copy with dot products measured no faster and costs another rows × width array.)
  */
 export function upperGram(m: Float64Array, rows: number, width: number): Float64Array {
-  const cols = new Float64Array(rows * width);
-  for (let r = 0; r < rows; r++) for (let j = 0; j < width; j++) cols[j * rows + r] = m[r * width + j];
   const gram = new Float64Array(width * width);
-  for (let i = 0; i < width; i++) {
-    const ci = i * rows;
-    let j = i;
-    for (; j + 3 < width; j += 4) {
-      const c0 = j * rows;
-      const c1 = c0 + rows;
-      const c2 = c1 + rows;
-      const c3 = c2 + rows;
-      let s0 = 0;
-      let s1 = 0;
-      let s2 = 0;
-      let s3 = 0;
-      for (let r = 0; r < rows; r++) {
-        const x = cols[ci + r];
-        s0 += x * cols[c0 + r];
-        s1 += x * cols[c1 + r];
-        s2 += x * cols[c2 + r];
-        s3 += x * cols[c3 + r];
+  for (let r = 0; r < rows; r++) {
+    const base = r * width;
+    let i = 0;
+    for (; i + 3 < width; i += 4) {
+      const v0 = m[base + i];
+      const v1 = m[base + i + 1];
+      const v2 = m[base + i + 2];
+      const v3 = m[base + i + 3];
+      const g0 = i * width;
+      const g1 = g0 + width;
+      const g2 = g1 + width;
+      const g3 = g2 + width;
+      // The corner of the block, then the four rows side by side.
+      gram[g0 + i] += v0 * v0;
+      gram[g0 + i + 1] += v0 * v1;
+      gram[g0 + i + 2] += v0 * v2;
+      gram[g0 + i + 3] += v0 * v3;
+      gram[g1 + i + 1] += v1 * v1;
+      gram[g1 + i + 2] += v1 * v2;
+      gram[g1 + i + 3] += v1 * v3;
+      gram[g2 + i + 2] += v2 * v2;
+      gram[g2 + i + 3] += v2 * v3;
+      gram[g3 + i + 3] += v3 * v3;
+      for (let j = i + 4; j < width; j++) {
+        const x = m[base + j];
+        gram[g0 + j] += v0 * x;
+        gram[g1 + j] += v1 * x;
+        gram[g2 + j] += v2 * x;
+        gram[g3 + j] += v3 * x;
       }
-      gram[i * width + j] = s0;
-      gram[i * width + j + 1] = s1;
-      gram[i * width + j + 2] = s2;
-      gram[i * width + j + 3] = s3;
     }
-    for (; j < width; j++) {
-      const cj = j * rows;
-      let s = 0;
-      for (let r = 0; r < rows; r++) s += cols[ci + r] * cols[cj + r];
-      gram[i * width + j] = s;
+    for (; i < width; i++) {
+      const v = m[base + i];
+      const gi = i * width;
+      for (let j = i; j < width; j++) gram[gi + j] += v * m[base + j];
     }
   }
   return gram;

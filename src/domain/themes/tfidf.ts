@@ -11,61 +11,108 @@ export interface TermFamily {
   minDocs: number;
 }
 
+/** One family's counts: document d's distinct terms are ids[start[d]..start[d+1]), in first-seen order. */
+interface FamilyCounts {
+  start: Int32Array;
+  ids: Int32Array;
+  counts: Int32Array;
+  remap: Int32Array;
+  idf: Float64Array;
+  kept: number;
+  weight: number;
+}
+
+/**
+ * Counts every document's terms in flat arrays (no map per document: at 50,000 messages those maps were most
+ * of the time and the garbage). A term's first occurrence in a document fixes its place in the row.
+ */
+function countFamily(texts: string[], family: TermFamily): FamilyCounts {
+  const n = texts.length;
+  const vocab = new Map<string, number>();
+  let docFreq = new Int32Array(1024);
+  let lastDoc = new Int32Array(1024).fill(-1);
+  let slot = new Int32Array(1024);
+  const start = new Int32Array(n + 1);
+  let ids = new Int32Array(1024);
+  let counts = new Int32Array(1024);
+  let used = 0;
+  for (let d = 0; d < n; d++) {
+    for (const term of family.terms(texts[d])) {
+      let id = vocab.get(term);
+      if (id === undefined) {
+        id = vocab.size;
+        vocab.set(term, id);
+        if (id === docFreq.length) {
+          docFreq = grow(docFreq, 0);
+          lastDoc = grow(lastDoc, -1);
+          slot = grow(slot, 0);
+        }
+      }
+      if (lastDoc[id] === d) {
+        counts[slot[id]]++;
+        continue;
+      }
+      lastDoc[id] = d;
+      docFreq[id]++;
+      if (used === ids.length) {
+        ids = grow(ids, 0);
+        counts = grow(counts, 0);
+      }
+      slot[id] = used;
+      ids[used] = id;
+      counts[used++] = 1;
+    }
+    start[d + 1] = used;
+  }
+  // Keep only useful terms, renumbered densely in first-seen order (deterministic).
+  const size = vocab.size;
+  const remap = new Int32Array(size).fill(-1);
+  let kept = 0;
+  for (let id = 0; id < size; id++) if (docFreq[id] >= family.minDocs) remap[id] = kept++;
+  const idf = new Float64Array(kept);
+  for (let id = 0; id < size; id++) if (remap[id] >= 0) idf[remap[id]] = Math.log((1 + n) / (1 + docFreq[id])) + 1;
+  return { start, ids: ids.subarray(0, used), counts: counts.subarray(0, used), remap, idf, kept, weight: family.weight };
+}
+
+function grow(array: Int32Array, fill: number): Int32Array {
+  const bigger = new Int32Array(array.length * 2).fill(fill);
+  bigger.set(array);
+  return bigger;
+}
+
 export function buildTfidf(texts: string[], families: TermFamily[]): SparseRows {
   const n = texts.length;
-  const perFamily = families.map((family) => {
-    const vocab = new Map<string, number>();
-    const docFreq: number[] = [];
-    const docs: Map<number, number>[] = texts.map((text) => {
-      const counts = new Map<number, number>();
-      for (const term of family.terms(text)) {
-        let id = vocab.get(term);
-        if (id === undefined) {
-          id = vocab.size;
-          vocab.set(term, id);
-          docFreq.push(0);
-        }
-        counts.set(id, (counts.get(id) ?? 0) + 1);
-      }
-      for (const id of counts.keys()) docFreq[id]++;
-      return counts;
-    });
-    // Keep only useful terms, renumbered densely in first-seen order (deterministic).
-    const remap = new Int32Array(docFreq.length).fill(-1);
-    let kept = 0;
-    for (let id = 0; id < docFreq.length; id++) if (docFreq[id] >= family.minDocs) remap[id] = kept++;
-    const idf = new Float64Array(kept);
-    for (let id = 0; id < docFreq.length; id++) if (remap[id] >= 0) idf[remap[id]] = Math.log((1 + n) / (1 + docFreq[id])) + 1;
-    return { docs, remap, idf, kept, weight: family.weight };
-  });
-
+  const perFamily = families.map((family) => countFamily(texts, family));
+  let capacity = 0;
+  for (const family of perFamily) capacity += family.ids.length;
   const indptr = new Int32Array(n + 1);
-  const indices: number[] = [];
-  const values: number[] = [];
+  const indices = new Int32Array(capacity);
+  const values = new Float64Array(capacity);
+  let used = 0;
   for (let d = 0; d < n; d++) {
-    const rowStart = indices.length;
+    const rowStart = used;
     let offset = 0;
     for (const family of perFamily) {
-      const start = indices.length;
+      const start = used;
       let norm = 0;
-      for (const [id, count] of family.docs[d]) {
-        const col = family.remap[id];
+      for (let p = family.start[d]; p < family.start[d + 1]; p++) {
+        const col = family.remap[family.ids[p]];
         if (col < 0) continue;
-        const value = (1 + Math.log(count)) * family.idf[col];
-        indices.push(offset + col);
-        values.push(value);
+        const value = (1 + Math.log(family.counts[p])) * family.idf[col];
+        indices[used] = offset + col;
+        values[used++] = value;
         norm += value * value;
       }
       const scale = norm > 0 ? family.weight / Math.sqrt(norm) : 0;
-      for (let p = start; p < indices.length; p++) values[p] *= scale;
+      for (let p = start; p < used; p++) values[p] *= scale;
       offset += family.kept;
     }
     let rowNorm = 0;
-    for (let p = rowStart; p < values.length; p++) rowNorm += values[p] * values[p];
+    for (let p = rowStart; p < used; p++) rowNorm += values[p] * values[p];
     const rowScale = rowNorm > 0 ? 1 / Math.sqrt(rowNorm) : 0;
-    for (let p = rowStart; p < values.length; p++) values[p] *= rowScale;
-    indptr[d + 1] = indices.length;
+    for (let p = rowStart; p < used; p++) values[p] *= rowScale;
+    indptr[d + 1] = used;
   }
   const cols = perFamily.reduce((sum, f) => sum + f.kept, 0);
-  return { rows: n, cols, indptr, indices: Int32Array.from(indices), values: Float64Array.from(values) };
+  return { rows: n, cols, indptr, indices: indices.slice(0, used), values: values.slice(0, used) };
 }
