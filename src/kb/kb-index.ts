@@ -7,7 +7,6 @@ import { createHash } from "node:crypto";
 import { stemSet } from "../domain/faq/extract.js";
 import type { Db } from "../store/database.js";
 import { chunkArticle } from "./chunk.js";
-import { MatchCache } from "./match-cache.js";
 import { TermStats } from "./term-stats.js";
 import type { Chunk, KbArticleRow, KbSource, SourceArticle, Visibility } from "./types.js";
 
@@ -214,10 +213,9 @@ export class KbIndex {
    * ranking needs. FTS5 returns ids and scores; the article of each chunk and the article's fields come from
    * memory, because reading them per candidate row cost more than the search itself.
    */
-  matchLight(expression: string, limit: number, publicOnly: boolean, options: { cache?: boolean } = {}): LightRow[] {
+  matchLight(expression: string, limit: number, publicOnly: boolean): LightRow[] {
     this.noticeOtherWriters();
-    const query = () => this.statements.matchIds.all(expression, limit) as [number, number][];
-    const ranked = options.cache ? this.matchCache.get(`${limit}\u0000${expression}`, this.generation, query) : query();
+    const ranked = this.statements.matchIds.all(expression, limit) as [number, number][];
     const articles = this.chunkArticleMap();
     const out: LightRow[] = [];
     for (const [chunkId, rank] of ranked) {
@@ -290,8 +288,6 @@ export class KbIndex {
   }
 
   private chunkArticles?: Map<number, string>;
-  /** Results of expressions the searcher marks as costly (many rows); cleared whenever the index changes. */
-  private readonly matchCache = new MatchCache<[number, number][]>();
   private readonly stemSets = new Map<number, { generation: number; stems: Set<string> }>();
 
   /**

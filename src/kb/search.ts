@@ -12,8 +12,6 @@ import { buildConcepts, chooseConcepts, conceptExpression, DEFAULT_PLAN_LIMITS, 
 import type { SearchHit, SearchQuery } from "./types.js";
 
 const CANDIDATES = 200;
-/** An expression expected to match this many rows costs more to score than to remember, so its result is kept. */
-const CACHE_ROWS = 400;
 /** How much the earlier conversation counts next to the question itself. */
 const CONTEXT_WEIGHT = 0.1;
 /** Context turns that still say what the question is about; older ones mostly add noise. */
@@ -103,10 +101,8 @@ export class KbSearcher {
         }
       }
     };
-    const chosen = chooseConcepts(concepts, this.limits);
-    const main = conceptExpression(chosen);
-    const expectedRows = chosen.reduce((n, c) => n + c.rows, 0);
-    const mainRows = main ? this.index.matchLight(main, CANDIDATES, publicOnly, { cache: expectedRows >= CACHE_ROWS }) : [];
+    const main = conceptExpression(chooseConcepts(concepts, this.limits));
+    const mainRows = main ? this.index.matchLight(main, CANDIDATES, publicOnly) : [];
     add(mainRows);
     if (target.entity) this.addEntityRows(conceptExpression(concepts), target.entity, publicOnly, add);
 
