@@ -4,7 +4,7 @@
  */
 import { EigenvalueDecomposition, Matrix } from "ml-matrix";
 import { createRng } from "./prng.js";
-import { accumulateRows, multiplyDense, multiplyTransposeDense, type SparseRows, transpose } from "./sparse.js";
+import { accumulateRows, multiplyDense, type SparseRows, transpose } from "./sparse.js";
 
 /**
  * Orthonormalises the columns of an (rows × width) row-major matrix in place. Cholesky QR (Gram matrix,
@@ -174,16 +174,17 @@ export function lsa(a: SparseRows, options: LsaOptions): { vectors: Float64Array
   for (let i = 0; i < omega.length; i++) omega[i] = rng.gaussian();
   // No orthonormalisation before the power step: with one step the sketch stays well enough conditioned for the
   // (two-pass) Cholesky QR after it, and the pass it saves is a tenth of the SVD's time.
+  // Aᵀ once, so that the products with it gather rows like those with A (see sparse.ts).
   const fitT = transpose(fit);
   let q = multiplyDense(fit, omega, width);
   if ((options.powerIterations ?? 2) !== 1) orthonormalize(q, fit.rows, width, false);
   for (let it = 0; it < (options.powerIterations ?? 2); it++) {
-    const z = multiplyTransposeDense(fit, q, width, fitT);
+    const z = multiplyDense(fitT, q, width);
     q = multiplyDense(fit, z, width);
     orthonormalize(q, fit.rows, width);
   }
   // B = Qᵀ A (width × cols); its left singular vectors come from the small matrix B Bᵀ.
-  const bt = multiplyTransposeDense(fit, q, width, fitT);
+  const bt = multiplyDense(fitT, q, width);
   const { basis, sigma } = topEigenvectors(upperGram(bt, a.cols, width), width, dims);
   const identity = Int32Array.from({ length: width }, (_, i) => i);
   let out: Float64Array;

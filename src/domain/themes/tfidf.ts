@@ -74,7 +74,7 @@ function countFamily(texts: string[], family: TermFamily): FamilyCounts {
   return { start, ids: ids.subarray(0, used), counts: counts.subarray(0, used), remap, idf, kept, weight: family.weight };
 }
 
-function grow(array: Int32Array, fill: number): Int32Array {
+function grow(array: Int32Array, fill: number): Int32Array<ArrayBuffer> {
   const bigger = new Int32Array(array.length * 2).fill(fill);
   bigger.set(array);
   return bigger;
