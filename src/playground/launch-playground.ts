@@ -9,7 +9,6 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
-import { loadCheckedPersonas } from "../agent/engine-from-config.js";
 import type { Persona } from "../agent/personas.js";
 import { type AppOverrides, createApp, type SwitchboardApp } from "../app.js";
 import type { Config } from "../config.js";
@@ -108,7 +107,6 @@ export function playgroundAppConfig(
 export async function launchPlayground(options: LaunchOptions): Promise<LaunchedPlayground> {
   const { config, logger } = options;
   const webhookSecret = randomBytes(20).toString("hex");
-  const basePersonas = loadCheckedPersonas(config);
   let boots = 0;
   let current: { emulator: RunningEmulator; app: LaunchedApp; dir: string } | undefined;
 
@@ -134,7 +132,13 @@ export async function launchPlayground(options: LaunchOptions): Promise<Launched
     },
   });
 
+  // The page listens first; the agent's modules (LangChain, the checkpointer) load after, while the demo boots.
+  let basePersonas: Persona[] | undefined;
   const boot = async () => {
+    if (!basePersonas) {
+      const { loadCheckedPersonas } = await import("../agent/engine-from-config.js");
+      basePersonas = loadCheckedPersonas(config);
+    }
     const dir = mkdtempSync(join(tmpdir(), "switchboard-playground-"));
     const emulator = await startEmulator({
       port: 0,
