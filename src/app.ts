@@ -349,8 +349,15 @@ export async function createApp(config: Readonly<Config>, overrides: AppOverride
         // Before serving: settle what a dead process left half-done, then the inbox replays its unfinished items.
         const { recoverAtStart } = await import("./recovery/recover-at-start.js");
         await recoverAtStart({ writes, engine, runs: stores.runs, approvals: stores.approvals, slack: slack.context, inbox, logger, now: clock });
+        if (stopped) return {};
         await inbox.start();
         const started = await slack.start(port);
+        // A stop that came while Slack was starting (Ctrl+C, SIGTERM) must not leave timers behind it.
+        if (stopped) {
+          await slack.stop().catch(() => undefined);
+          await inbox.stop();
+          return started;
+        }
         if (overrides.approvalSweepMs !== undefined) {
           driver = startIntervalDriver(jobs, [APPROVAL_EXPIRY_JOB], overrides.approvalSweepMs, logger);
         }

@@ -42,6 +42,11 @@ export async function runStart(config: Readonly<Config>): Promise<void> {
   const abortStart = () => {
     aborted = true;
     logger.info("Stopping before Slack was connected");
+    // A start cut short can leave a handle open (a request in flight to Slack); it must not keep the process alive.
+    setTimeout(() => {
+      logger.error("Could not stop within 5 s; exiting anyway");
+      process.exit(1);
+    }, 5_000).unref();
     app.stop().catch(() => undefined);
   };
   process.once("SIGINT", abortStart);
