@@ -94,6 +94,7 @@ function prepare(db: Db) {
     matchIds: db
       .prepare<[string, number]>("SELECT rowid, bm25(kb_fts, 5.0, 3.0, 1.5, 1.0) AS score FROM kb_fts WHERE kb_fts MATCH ? ORDER BY score LIMIT ?")
       .raw(),
+    chunkTexts: db.prepare<[string]>("SELECT id, heading, text FROM kb_chunks WHERE id IN (SELECT value FROM json_each(?))").raw(),
     chunk: db.prepare("SELECT article_id, heading, anchor_url, text FROM kb_chunks WHERE id = ?").raw(),
     allMeta: db.prepare("SELECT id, title, url, collection, visibility, entity, domain, locale FROM kb_articles"),
     chunkArticles: db.prepare("SELECT id, article_id FROM kb_chunks").raw(),
@@ -262,6 +263,21 @@ export class KbIndex {
   /** bm25 per chunk id for an expression, nothing else read. */
   scores(expression: string, limit: number): Map<number, number> {
     return new Map(this.statements.matchIds.all(expression, limit) as [number, number][]);
+  }
+
+  /** The crude stems (see chunkStems) of several chunks, read in one query for those not remembered yet. */
+  stemsOfChunks(chunkIds: readonly number[]): Map<number, Set<string>> {
+    const out = new Map<number, Set<string>>();
+    const missing: number[] = [];
+    for (const chunkId of chunkIds) {
+      const cached = this.stemSets.get(chunkId);
+      if (cached && cached.generation === this.generation) out.set(chunkId, cached.stems);
+      else missing.push(chunkId);
+    }
+    if (missing.length === 0) return out;
+    for (const [chunkId, heading, text] of this.statements.chunkTexts.all(JSON.stringify(missing)) as [number, string, string][])
+      out.set(chunkId, this.chunkStems({ chunkId, heading, text }));
+    return out;
   }
 
   /** Every chunk with what an embedding of it should read: the article's title, the heading and the text. */

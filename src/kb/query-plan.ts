@@ -20,7 +20,7 @@ export interface PlanLimits {
   maxConcepts: number;
 }
 
-export const DEFAULT_PLAN_LIMITS: PlanLimits = { rowBudget: 1000, maxConcepts: 6 };
+export const DEFAULT_PLAN_LIMITS: PlanLimits = { rowBudget: 700, maxConcepts: 6 };
 
 /**
  * One concept per question word: the word and its synonyms. Forms with the same stem ("smoke", "smoking") stay

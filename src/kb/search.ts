@@ -4,7 +4,7 @@
  * articles (best chunk each). Kept within a few milliseconds at 10,000 articles: FTS5 scores only a bounded
  * number of rows, and the conversation is matched in memory against the candidates, not the whole index.
  */
-import { contentTerms, withSynonyms, words } from "./analyze.js";
+import { contentTerms, stem, withSynonyms, words } from "./analyze.js";
 import { bestChunkFirst } from "./chunk-choice.js";
 import { EntityMatcher, type EntityTarget } from "./entities.js";
 import type { ChunkRow, KbIndex, LightRow } from "./kb-index.js";
@@ -16,8 +16,15 @@ const CANDIDATES = 200;
 const CONTEXT_WEIGHT = 0.1;
 /** Context turns that still say what the question is about; older ones mostly add noise. */
 const CONTEXT_TURNS = 3;
+/** The question's best chunks the conversation is matched against. */
+const CONTEXT_CANDIDATES = 30;
 /** The conversation's rarest words only: a long conversation has many, and most add rows, not meaning. */
 const CONTEXT_LIMITS: PlanLimits = { rowBudget: 800, maxConcepts: 8 };
+/**
+ * Within the named entity's pages every question word may count, but FTS5 still walks each word's whole row
+ * list to find them: the commonest words cost most and change little.
+ */
+const ENTITY_LIMITS: PlanLimits = { rowBudget: 3000, maxConcepts: 8 };
 
 export interface EntityWeights {
   sameEntity: number;
@@ -104,11 +111,11 @@ export class KbSearcher {
     const main = conceptExpression(chooseConcepts(concepts, this.limits));
     const mainRows = main ? this.index.matchLight(main, CANDIDATES, publicOnly) : [];
     add(mainRows);
-    if (target.entity) this.addEntityRows(conceptExpression(concepts), target.entity, publicOnly, add);
+    if (target.entity) this.addEntityRows(conceptExpression(chooseConcepts(concepts, ENTITY_LIMITS)), target.entity, publicOnly, add);
 
     const recent = context.slice(-CONTEXT_TURNS).join(" ");
     const contextTerms = contentTerms(recent).filter((t) => !terms.includes(t));
-    if (main && contextTerms.length > 0) this.addContext(main, mainRows, contextTerms, scores);
+    if (main && contextTerms.length > 0) this.addContext(mainRows, contextTerms, scores);
     const ranked = [...scores.values()].map((s) => ({
       ...s,
       score: (s.score + s.context * CONTEXT_WEIGHT) * this.entityFactor(s.rows[0] as LightRow, target),
@@ -121,22 +128,31 @@ export class KbSearcher {
   }
 
   /**
-   * The conversation's words, scored only on chunks that matched the question: "(context) AND (question)"
-   * keeps FTS5 to those rows, and since bm25 adds per phrase, the question's own share is taken off again.
+   * The conversation's words, scored in memory on the chunks that matched the question: each context word a
+   * chunk contains adds its informativeness. A second FTS5 query for this cost a tenth of every search.
    */
-  private addContext(main: string, mainRows: readonly LightRow[], contextTerms: readonly string[], scores: Map<string, Scored>): void {
+  private addContext(mainRows: readonly LightRow[], contextTerms: readonly string[], scores: Map<string, Scored>): void {
     const stats = this.index.stats;
     const docs = stats.documentFrequencies(contextTerms);
     const stems = stats.stemsOf(contextTerms);
     const concepts = contextTerms.map((term, i) => ({ term, members: [term], rows: docs[i] as number }));
     const unique = concepts.filter((_, i) => stems.indexOf(stems[i] as string) === i);
-    const expression = conceptExpression(chooseConcepts(unique, CONTEXT_LIMITS));
-    if (!expression) return;
-    const own = new Map(mainRows.map((r) => [r.chunkId, r]));
-    for (const [chunkId, rank] of this.index.scores(`(${expression}) AND (${main})`, CANDIDATES)) {
-      const row = own.get(chunkId);
-      const entry = row && scores.get(row.articleId);
-      if (row && entry) entry.context += -(rank - row.rank);
+    const chosen = chooseConcepts(unique, CONTEXT_LIMITS);
+    if (chosen.length === 0 || mainRows.length === 0) return;
+    const weights = stats.weights(chosen.map((c) => c.term));
+    const forms = chosen.map((c) => stem(c.term));
+    // Only the question's best chunks: a tenth of the conversation's weight cannot lift one from further down.
+    const best = mainRows.slice(0, CONTEXT_CANDIDATES);
+    const chunkStems = this.index.stemsOfChunks(best.map((r) => r.chunkId));
+    for (const row of best) {
+      const have = chunkStems.get(row.chunkId);
+      const entry = scores.get(row.articleId);
+      if (!have || !entry) continue;
+      let value = 0;
+      forms.forEach((form, i) => {
+        if (have.has(form)) value += weights[i] as number;
+      });
+      if (value > entry.context) entry.context = value;
     }
   }
 
