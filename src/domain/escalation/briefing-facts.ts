@@ -19,6 +19,7 @@ export interface HistoryLike {
   events: Doc[];
   recentConversations: Doc[];
   tickets: Doc[];
+  /** Reads that failed, in words ("the contact's notes"). */
   gaps: string[];
 }
 

@@ -4,24 +4,14 @@
  * segments, notes, recent events, and their conversations and tickets of the last 90 days. A read that fails
  * leaves its part empty and is named in `gaps`, so the briefing says what it could not see.
  */
+import type { HistoryLike } from "../../domain/escalation/briefing-facts.js";
 import type { AuditedReads } from "../audited-reads.js";
 
 type Doc = Record<string, unknown>;
 const DAY = 86_400;
 
-export interface EscalationHistory {
-  conversation: Doc;
-  contact?: Doc;
-  companies: Doc[];
-  tags: string[];
-  segments: string[];
-  notes: Doc[];
-  events: Doc[];
-  recentConversations: Doc[];
-  tickets: Doc[];
-  /** Reads that failed, in words ("the contact's notes"). */
-  gaps: string[];
-}
+/** The pure briefing reads exactly this shape, so it is defined once, beside it. */
+export type EscalationHistory = HistoryLike;
 
 const list = (value: unknown, key: string): Doc[] => {
   const inner = (value as Doc | undefined)?.[key];
