@@ -77,6 +77,35 @@ export async function decideDraft(deps: DecisionDeps, input: DecideInput): Promi
   }
   const claimed = deps.drafts.get(draft.id) as FaqDraft;
   await refreshCard(deps, claimed);
+  return { kind: "decided", draft: await sendClaimed(deps, claimed, input.action, input.slackUserId, teammate) };
+}
+
+/**
+ * A click a stopped process had claimed but not finished: the same writes under the same keys, so a reply that
+ * already went out is found in the write ledger and not sent again, and one that never started is sent now.
+ */
+export async function resumeDecidedDraft(deps: DecisionDeps, draft: FaqDraft): Promise<FaqDraft> {
+  const clicker = draft.decidedBy as string;
+  const teammate = await deps.teammates.adminFor(clicker).catch(() => undefined);
+  if (!teammate) {
+    deps.drafts.markUncertain(
+      draft.id,
+      `A restart interrupted this send and no Intercom teammate matches <@${clicker}> any more, so it was not resumed. Check the conversation in Intercom before answering again.`,
+    );
+  } else await sendClaimed(deps, draft, draft.action === "send_close" ? "send_close" : "send", clicker, teammate);
+  const finished = deps.drafts.get(draft.id) as FaqDraft;
+  await refreshCard(deps, finished);
+  return finished;
+}
+
+async function sendClaimed(
+  deps: DecisionDeps,
+  claimed: FaqDraft,
+  action: "send" | "send_close",
+  slackUserId: string,
+  teammate: { adminId: string; name: string },
+): Promise<FaqDraft> {
+  const input = { action, slackUserId };
   const common = {
     persona: deps.persona,
     authority: { kind: "person", slackUserId: input.slackUserId, source: "slack:faq-draft" } as const,
@@ -104,7 +133,7 @@ export async function decideDraft(deps: DecisionDeps, input: DecideInput): Promi
   else deps.drafts.finish(claimed.id, reply.status === "sent" ? "sent" : "failed", words);
   const finished = deps.drafts.get(claimed.id) as FaqDraft;
   await refreshCard(deps, finished);
-  return { kind: "decided", draft: finished };
+  return finished;
 }
 
 /**

@@ -129,6 +129,14 @@ export class FaqDraftsRepo {
     return { draft: this.byMessageKey(draft.messageKey) as FaqDraft, created: info.changes === 1 };
   }
 
+  /**
+   * Replies a stopped process left half-done: claimed by a click or answered by policy (status "sending") with no
+   * outcome recorded yet. Only read at start, before any click can be in flight.
+   */
+  interrupted(): FaqDraft[] {
+    return (this.db.prepare("SELECT * FROM faq_drafts WHERE status = 'sending' AND outcome IS NULL ORDER BY created_at").all() as Row[]).map(fromRow);
+  }
+
   get(id: string): FaqDraft | undefined {
     const row = this.db.prepare("SELECT * FROM faq_drafts WHERE id = ?").get(id) as Row | undefined;
     return row ? fromRow(row) : undefined;

@@ -11,6 +11,7 @@ import { buildFaqDraftCard, faqCardText } from "../../slack/blocks/faq-draft-car
 import type { InboxHandler, InboxItem, InboxTopics } from "../contracts.js";
 import { answerQuestion } from "./answer-question.js";
 import { draftCardInput } from "./card-input.js";
+import { refreshCard } from "./draft-decisions.js";
 import type { FaqDraft } from "./drafts-repo.js";
 import type { FaqWorkflowDeps } from "./faq-deps.js";
 import { faqSettingsFor } from "./faq-policy.js";
@@ -54,8 +55,8 @@ export function createFaqInboxHandler(deps: FaqWorkflowDeps): InboxHandler {
     const settings = faqSettingsFor(deps.persona, deps.supportChannel);
     const existing = deps.drafts.byMessageKey(message.messageKey);
     if (existing) {
-      // Redelivered: only a card that never made it to Slack is still owed.
-      if (existing.status === "pending" && !existing.messageTs && settings.channel) await postDraftCard(deps, existing, settings.channel);
+      // Redelivered: finish what a stopped process left (an automatic reply not yet settled, a card never posted).
+      await finishRedelivered(deps, existing, settings.channel);
       return;
     }
     const policy = { ...settings.policy, autoResolve: settings.policy.autoResolve && deps.defaultAdminId !== undefined };
@@ -64,7 +65,7 @@ export function createFaqInboxHandler(deps: FaqWorkflowDeps): InboxHandler {
       context: message.context,
       policy,
       needsPerson: deps.needsPerson,
-      composer: deps.model ? createGroundedComposer(deps.model, deps.logger) : undefined,
+      composer: deps.model ? createGroundedComposer(deps.model, deps.logger, { conversationId: message.id }) : undefined,
     });
     const companyName = answer.decision === "abstain" ? undefined : await companyOf(deps, message.contactId);
     const { draft, created } = deps.drafts.createOnce({
@@ -106,10 +107,39 @@ export function createFaqInboxHandler(deps: FaqWorkflowDeps): InboxHandler {
 }
 
 /**
+ * The same item again (Intercom's retry, the poller, a restart's replay). An automatic reply still marked as
+ * sending is run again under its key, so the write ledger sends it only if it never went out; then the card is
+ * posted if it never reached Slack.
+ */
+export async function finishRedelivered(deps: FaqWorkflowDeps, existing: FaqDraft, channel: string | undefined): Promise<void> {
+  const interrupted = isInterruptedAuto(existing);
+  if (interrupted) {
+    if (deps.defaultAdminId) await autoResolve(deps, existing, deps.defaultAdminId);
+    else
+      deps.drafts.markUncertain(
+        existing.id,
+        `Answering automatically was interrupted and INTERCOM_DEFAULT_ADMIN_ID is no longer set. ${UNCERTAIN_REPLY}`,
+        "auto",
+      );
+  }
+  const current = deps.drafts.get(existing.id) as FaqDraft;
+  if (current.messageTs) {
+    if (interrupted) await refreshCard(deps, current);
+    return;
+  }
+  if (current.status === "abstained" || current.status === "dismissed" || !channel) return;
+  await postDraftCard(deps, current, channel);
+}
+
+/** Answered by policy, the reply not settled: no person decided it and no outcome was written. */
+export const isInterruptedAuto = (draft: FaqDraft) =>
+  draft.status === "sending" && draft.outcome === undefined && draft.decision === "auto_resolve" && draft.decidedBy === undefined;
+
+/**
  * The reply goes out on the persona's own policy; the close does not. Closing is destructive, and destructive
  * tools always need a person, so the card offers it as a button whose click is that person's approval.
  */
-async function autoResolve(deps: FaqWorkflowDeps, draft: FaqDraft, adminId: string): Promise<void> {
+export async function autoResolve(deps: FaqWorkflowDeps, draft: FaqDraft, adminId: string): Promise<void> {
   const reply = await deps.writes.run({
     persona: deps.persona,
     authority: { kind: "policy" },
