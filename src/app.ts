@@ -349,6 +349,7 @@ export async function createApp(config: Readonly<Config>, overrides: AppOverride
         // Before serving: settle what a dead process left half-done, then the inbox replays its unfinished items.
         const { recoverAtStart } = await import("./recovery/recover-at-start.js");
         await recoverAtStart({ writes, engine, runs: stores.runs, approvals: stores.approvals, slack: slack.context, inbox, logger, now: clock });
+        await workflows.recover();
         if (stopped) return {};
         await inbox.start();
         const started = await slack.start(port);

@@ -48,40 +48,53 @@ function pathNames(collections: Doc[], sections: Doc[]): (parentId: unknown) => 
   };
 }
 
-export async function readHelpCenterArticles(reads: AuditedReads): Promise<SourceArticle[]> {
-  const [articles, collections] = [await readPaged(reads, "INTERCOM_LIST_ALL_ARTICLES"), await readPaged(reads, "INTERCOM_LIST_ALL_COLLECTIONS")];
+/** The collection path of an article's parent, from the help center's collections and sections. */
+export async function readCollectionPaths(reads: AuditedReads): Promise<(parentId: unknown) => string> {
+  const collections = await readPaged(reads, "INTERCOM_LIST_ALL_COLLECTIONS");
   // Sections are a 2.9 feature some workspaces do not have; without them the path is just the collection.
   const sections = await readPaged(reads, "INTERCOM_LIST_HELP_CENTER_SECTIONS").catch(() => [] as Doc[]);
-  const pathOf = pathNames(collections, sections);
+  return pathNames(collections, sections);
+}
+
+/** The parent an article is filed under (the first of `parent_ids`, or the older `parent_id`). */
+export function articleParent(article: Doc): unknown {
+  const parents = Array.isArray(article.parent_ids) ? article.parent_ids : [article.parent_id];
+  return parents[0];
+}
+
+/** The customer-facing versions of one help-center article: its published locales, each with a URL to cite. */
+export function helpCenterVersions(article: Doc, collection: string): SourceArticle[] {
+  const defaultLocale = text(article.default_locale) || "en";
+  const translations = (article.translated_content ?? {}) as Record<string, unknown>;
+  const versions: [string, Doc][] = [[defaultLocale, article]];
+  for (const [locale, content] of Object.entries(translations)) {
+    if (locale !== "type" && locale !== defaultLocale && content && typeof content === "object") versions.push([locale, content as Doc]);
+  }
   const out: SourceArticle[] = [];
-  for (const article of articles) {
-    const parents = Array.isArray(article.parent_ids) ? article.parent_ids : [article.parent_id];
-    const collection = pathOf(parents[0]);
-    const defaultLocale = text(article.default_locale) || "en";
-    const translations = (article.translated_content ?? {}) as Record<string, unknown>;
-    const versions: [string, Doc][] = [[defaultLocale, article]];
-    for (const [locale, content] of Object.entries(translations)) {
-      if (locale !== "type" && locale !== defaultLocale && content && typeof content === "object") versions.push([locale, content as Doc]);
-    }
-    for (const [locale, version] of versions) {
-      // Drafts are never customer-facing, and a draft has no public URL to cite.
-      if (text(version.state) !== "published" || !text(version.url)) continue;
-      out.push({
-        id: locale === defaultLocale ? `article:${text(article.id)}` : `article:${text(article.id)}:${locale}`,
-        source: "article",
-        sourceId: text(article.id),
-        title: text(version.title),
-        url: text(version.url),
-        collection,
-        visibility: "public",
-        locale,
-        author: text(version.author_id) || undefined,
-        updatedAt: seconds(version.updated_at),
-        body: text(version.body) || text(version.description),
-      });
-    }
+  for (const [locale, version] of versions) {
+    // Drafts are never customer-facing, and a draft has no public URL to cite.
+    if (text(version.state) !== "published" || !text(version.url)) continue;
+    out.push({
+      id: locale === defaultLocale ? `article:${text(article.id)}` : `article:${text(article.id)}:${locale}`,
+      source: "article",
+      sourceId: text(article.id),
+      title: text(version.title),
+      url: text(version.url),
+      collection,
+      visibility: "public",
+      locale,
+      author: text(version.author_id) || undefined,
+      updatedAt: seconds(version.updated_at),
+      body: text(version.body) || text(version.description),
+    });
   }
   return out;
+}
+
+export async function readHelpCenterArticles(reads: AuditedReads): Promise<SourceArticle[]> {
+  const articles = await readPaged(reads, "INTERCOM_LIST_ALL_ARTICLES");
+  const pathOf = await readCollectionPaths(reads);
+  return articles.flatMap((article) => helpCenterVersions(article, pathOf(articleParent(article))));
 }
 
 /** The list tool takes no paging arguments, so this reads the first page (the API's default size). */

@@ -48,6 +48,8 @@ export interface WorkflowWiring {
   registerListeners(app: App): void;
   /** One line per workflow for the start-up log: on, or off and why. */
   status: string[];
+  /** Run at start after the write ledger is reconciled and before the inbox replays: finishes half-done work. */
+  recover(): Promise<void>;
 }
 
 export async function wireWorkflows(input: WorkflowWiringInput): Promise<WorkflowWiring> {
@@ -70,6 +72,7 @@ export async function wireWorkflows(input: WorkflowWiringInput): Promise<Workflo
     { escalationSweepJob },
     { createModelTextJudge },
     { knowledgeBaseOptions },
+    { registerArticleResync },
   ] = await Promise.all([
     import("../kb/knowledge-base.js"),
     import("../workflows/faq/drafts-repo.js"),
@@ -88,6 +91,7 @@ export async function wireWorkflows(input: WorkflowWiringInput): Promise<Workflo
     import("../../jobs/escalation-sweep.js"),
     import("../workflows/escalation/text-judge.js"),
     import("../kb/kb-from-config.js"),
+    import("../kb/article-resync.js"),
   ]);
 
   const persona = input.personas.find((p) => p.name === config.defaultPersona) ?? input.personas[0];
@@ -101,6 +105,10 @@ export async function wireWorkflows(input: WorkflowWiringInput): Promise<Workflo
   const subcommands: Record<string, SubcommandHandler> = { faq: createFaqSubcommand({ searcher: kb.retriever, model: input.chatModel }) };
   const inboxRegistrations: ((topics: InboxTopics) => void)[] = [];
   const listenerRegistrations: ((app: App) => void)[] = [];
+  // Article notifications keep the index fresh between the hourly syncs, with or without a support channel.
+  const resyncDeps = { reads: reads("webhook:kb-article"), index: kb.index, vectors: kb.vectors, now: () => Math.floor(input.clock() / 1000), logger };
+  inboxRegistrations.push((topics) => registerArticleResync(topics, resyncDeps));
+  const recoveries: (() => Promise<void>)[] = [];
 
   if (!persona || !channel) {
     const why = !persona ? "no persona is configured" : "SWITCHBOARD_SUPPORT_CHANNEL is not set (nor a channel on the default persona)";
@@ -121,6 +129,10 @@ export async function wireWorkflows(input: WorkflowWiringInput): Promise<Workflo
       logger,
     };
     inboxRegistrations.push((topics) => registerFaqInbox(topics, faqDeps));
+    recoveries.push(async () => {
+      const { resumeInterruptedDrafts } = await import("../workflows/faq/resume-drafts.js");
+      await resumeInterruptedDrafts(faqDeps, channel);
+    });
     listenerRegistrations.push((app) => {
       registerFaqDraftActions(app, { ...faqDeps, runAfterAck: input.runAfterAck });
       registerFaqEditView(app, { ...faqDeps, runAfterAck: input.runAfterAck });
@@ -164,6 +176,9 @@ export async function wireWorkflows(input: WorkflowWiringInput): Promise<Workflo
     },
     registerListeners: (app) => {
       for (const register of listenerRegistrations) register(app);
+    },
+    recover: async () => {
+      for (const recover of recoveries) await recover();
     },
   };
 }

@@ -27,6 +27,25 @@ function requireParent(state: EmulatorState, parentId: unknown): void {
     throw badRequest(`parent_id ${id} is not a collection or section`, "parameter_invalid", "parent_id");
 }
 
+/**
+ * The topics the emulator sends for article changes. Intercom's docs confirm none of these names: they are the
+ * ones src/kb/article-resync.ts subscribes to, so the emulator exercises that path end to end.
+ */
+export const ARTICLE_TOPIC = {
+  created: "article.created",
+  updated: "article.updated",
+  published: "article.published",
+  unpublished: "article.unpublished",
+  deleted: "article.deleted",
+} as const;
+
+/** One notification per change: a change of state is named for it, anything else is an update. */
+export function articleChangeTopic(before: unknown, after: unknown): string {
+  if (before !== "published" && after === "published") return ARTICLE_TOPIC.published;
+  if (before === "published" && after !== "published") return ARTICLE_TOPIC.unpublished;
+  return ARTICLE_TOPIC.updated;
+}
+
 function defaultHelpCenterId(state: EmulatorState): number | null {
   const center = state.all("help_centers")[0];
   return center ? asInt(center.id) : null;
@@ -41,7 +60,7 @@ export const helpCenterRoutes: RouteDef[] = [
   {
     method: "POST",
     path: "/articles",
-    handler: ({ state, body, nowSeconds }) => {
+    handler: ({ state, body, nowSeconds, webhooks }) => {
       const title = requireString(body, "title");
       const author = requireDoc(state, "admins", requireString(body, "author_id"), "Author");
       requireParent(state, body.parent_id);
@@ -88,7 +107,9 @@ export const helpCenterRoutes: RouteDef[] = [
         translated_content: { type: "article_translated_content", en: content },
         tags: { type: "tag.list", tags: [] },
       };
-      return ok(publicDoc(state.save("articles", article)));
+      const saved = publicDoc(state.save("articles", article));
+      webhooks.emit(ARTICLE_TOPIC.created, saved);
+      return ok(saved);
     },
   },
   {
@@ -117,8 +138,9 @@ export const helpCenterRoutes: RouteDef[] = [
   {
     method: "PUT",
     path: "/articles/{article_id}",
-    handler: ({ state, params, body, nowSeconds }) => {
+    handler: ({ state, params, body, nowSeconds, webhooks }) => {
       const article = requireDoc(state, "articles", params.article_id, "Article");
+      const stateBefore = article.state;
       if (body.state !== undefined && body.state !== "published" && body.state !== "draft")
         throw badRequest("state must be published or draft", "parameter_invalid", "state");
       if (body.author_id !== undefined) requireDoc(state, "admins", String(body.author_id), "Author");
@@ -129,15 +151,19 @@ export const helpCenterRoutes: RouteDef[] = [
       const en = article.translated_content?.en;
       if (en) applyFields(en, body, ["title", "description", "body", "state"]);
       article.updated_at = nowSeconds;
-      return ok(publicDoc(state.save("articles", article)));
+      const saved = publicDoc(state.save("articles", article));
+      webhooks.emit(articleChangeTopic(stateBefore, saved.state), saved);
+      return ok(saved);
     },
   },
   {
     method: "DELETE",
     path: "/articles/{article_id}",
-    handler: ({ state, params }) => {
+    handler: ({ state, params, webhooks }) => {
       const article = requireDoc(state, "articles", params.article_id, "Article");
       state.remove("articles", article.id);
+      // Like Intercom's other *.deleted topics: identifying fields only.
+      webhooks.emit(ARTICLE_TOPIC.deleted, { type: "article", id: article.id });
       return ok({ id: article.id, object: "article", deleted: true });
     },
   },
