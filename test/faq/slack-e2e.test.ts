@@ -6,8 +6,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { notificationEnvelope, signBody } from "../../src/emulator/webhooks.js";
+import { FaqDraftsRepo } from "../../src/workflows/faq/drafts-repo.js";
 import type { SlackCall } from "../fakes/fake-slack-server.js";
 import { buttonClick, slashCommand } from "../fakes/signed-request.js";
+import { waitFor } from "../inbox/helpers.js";
 import { type Harness, startHarness } from "../slack/harness.js";
 
 const CHANNEL = "C0SUPPORT1";
@@ -88,5 +90,33 @@ describe("FAQ through the real app", () => {
     const answer = h.slack.callsTo("chat.postMessage").find((c) => c.args.channel === "C0ASKER01" && c.args.thread_ts !== undefined) as SlackCall;
     expect(String(answer.args.text)).toContain("Answer to:");
     expect(JSON.stringify(answer.args.blocks)).toContain(pinArticleUrl());
+  });
+
+  it("a Send claimed just before the process stopped is sent once by the next start, and the card says so", async () => {
+    const conversation = h.emulator?.simulate("conversation", { body: "How do I change my PIN?" }) as Doc;
+    const raw = JSON.stringify(notificationEnvelope("conversation.user.created", conversation, "app", "notif_faq_restart", Math.floor(Date.now() / 1000)));
+    const delivered = await fetch(webhookUrl(), {
+      method: "POST",
+      body: raw,
+      headers: { "content-type": "application/json", "x-hub-signature": signBody(raw, WEBHOOK_SECRET) },
+    });
+    expect(delivered.status).toBe(200);
+    // h.deps changes with each restart (a new app on the same database file).
+    const drafts = {
+      get: (id: string) => new FaqDraftsRepo(h.deps.db).get(id),
+      claim: (id: string, user: string) => new FaqDraftsRepo(h.deps.db).claim(id, "send", user),
+    };
+    const draftOf = () => h.deps.db.prepare("SELECT id FROM faq_drafts WHERE conversation_id = ?").get(String(conversation.id)) as { id: string } | undefined;
+    await waitFor(() => drafts.get(draftOf()?.id ?? "")?.messageTs !== undefined, "the draft card to be posted");
+    const id = (draftOf() as { id: string }).id;
+    // The click's claim committed, then the process died before the reply was recorded or sent.
+    expect(drafts.claim(id, CLICKER)).toBe(true);
+    expect(adminReplies(String(conversation.id))).toHaveLength(0);
+
+    await h.restart();
+    await waitFor(() => drafts.get(id)?.status === "sent", "the interrupted send to be finished");
+    expect(adminReplies(String(conversation.id))).toHaveLength(1);
+    const updates = h.slack.callsTo("chat.update").filter((c) => JSON.stringify(c.args.blocks).includes("Sent to the customer"));
+    expect(updates.length).toBeGreaterThanOrEqual(1);
   });
 });

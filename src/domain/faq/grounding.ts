@@ -1,8 +1,11 @@
 /**
  * Grounded generation, the pure half: the prompt that shows a model only the retrieved chunks, numbered;
- * reading its answer back into sentences and the sources each cites; and the check that each cited chunk
- * supports its sentence (enough of the sentence's content words, and every number, appear in what it cites).
- * A sentence that fails is dropped; an answer citing an internal chunk to a customer is refused whole.
+ * reading its answer back into sentences and the sources each cites; and the first, lexical check that each
+ * cited chunk supports its sentence (enough of the sentence's content words, and every number, appear in what
+ * it cites). It is cheap and catches copying errors, but not a sentence that reuses the source's words to say
+ * something else ("you can undo" for "you cannot undo"): the model's own check (support-check.ts) runs after
+ * it on what it kept. A sentence that fails is dropped; an answer citing an internal chunk to a customer is
+ * refused whole, and so is one with too little left (settleCheck, shared by both checks).
  */
 import { contentTerms, stem } from "../../kb/analyze.js";
 import { splitSentences } from "./extract.js";
@@ -39,7 +42,7 @@ export const NO_ANSWER = "NO_ANSWER";
 
 /** Share of a sentence's content words that its cited text must contain. */
 export const SUPPORT_THRESHOLD = 0.6;
-/** Below this share of the answer's content words surviving the check, the whole answer is dropped. */
+/** Below this share of the answer's sentences, or of its content words, surviving the checks, the whole answer is dropped. */
 export const MIN_KEPT_SHARE = 0.5;
 
 export const GROUNDED_INSTRUCTIONS = [
@@ -136,13 +139,31 @@ export function checkGrounding(
     }
     kept.push({ text: sentence.text, cites: real.map((s) => s.number) });
   }
+  return settleCheck(parsed.sentences, kept, dropped, "too little of the model's answer is supported by the sources");
+}
+
+/**
+ * The rule both checks end with: what survived is only an answer if it holds at least half of the content
+ * words the model wrote (so a long sentence that carried the answer cannot be lost behind two short ones that
+ * survived). `bySentences` also asks for half of the sentences: the model's check uses it, since a sentence it
+ * rejects says something false rather than merely in other words, while the words check lets one long
+ * supported sentence stand beside two short stray ones. Otherwise nothing is kept and all is listed as dropped.
+ */
+export function settleCheck(
+  written: readonly GroundedSentence[],
+  kept: GroundedSentence[],
+  dropped: GroundingCheck["dropped"],
+  refusal: string,
+  options: { bySentences?: boolean } = {},
+): GroundingCheck {
   const weight = (list: readonly { text: string }[]) => list.reduce((n, s) => n + Math.max(1, contentTerms(s.text).length), 0);
-  const all = weight(parsed.sentences);
-  if (kept.length === 0 || (all > 0 && weight(kept) / all < MIN_KEPT_SHARE))
+  const all = weight(written);
+  const tooFew = options.bySentences === true && written.length > 0 && kept.length / written.length < MIN_KEPT_SHARE;
+  if (kept.length === 0 || tooFew || (all > 0 && weight(kept) / all < MIN_KEPT_SHARE))
     return {
       kept: [],
-      dropped: parsed.sentences.map((s) => ({ text: s.text, why: dropped.find((d) => d.text === s.text)?.why ?? "too little of the answer was supported" })),
-      refused: "too little of the model's answer is supported by the sources",
+      dropped: written.map((s) => ({ text: s.text, why: dropped.find((d) => d.text === s.text)?.why ?? "too little of the answer was supported" })),
+      refused: refusal,
     };
   return { kept, dropped };
 }
