@@ -3,7 +3,7 @@
  * ("Your notes" in the subscriptions article); the chunk that covers the question's own words is the one that
  * answers it ("Cancel"), so coverage decides and bm25 only breaks ties. Pure.
  */
-import { formsCoverage, stemSet, termForms } from "../domain/faq/extract.js";
+import { stemSet, termForms } from "../domain/faq/extract.js";
 
 export interface CandidateChunk {
   heading: string;
@@ -12,16 +12,33 @@ export interface CandidateChunk {
   rank: number;
 }
 
+/** What coverage asks of a chunk's stems: a Set, or the index's compact cached form. */
+export interface Stems {
+  has(stem: string): boolean;
+}
+
+/** Share of the terms (as termForms) with a form among the stems, weighted when weights are given. */
+export function coverage(forms: readonly (readonly string[])[], have: Stems, weights?: readonly number[]): number {
+  let hit = 0;
+  let all = 0;
+  forms.forEach((termForms, i) => {
+    const weight = weights?.[i] ?? 1;
+    all += weight;
+    if (termForms.some((f) => have.has(f))) hit += weight;
+  });
+  return all === 0 ? 0 : hit / all;
+}
+
 /** `stemsOf` may serve a chunk's stem set from a cache; by default it is computed from the heading and text. */
 export function bestChunkFirst<T extends CandidateChunk>(
   terms: readonly string[],
   chunks: readonly T[],
   weights?: readonly number[],
-  stemsOf: (chunk: T) => ReadonlySet<string> = (chunk) => stemSet(`${chunk.heading} ${chunk.text}`),
+  stemsOf: (chunk: T) => Stems = (chunk) => stemSet(`${chunk.heading} ${chunk.text}`),
 ): T[] {
   if (chunks.length < 2 || terms.length === 0) return [...chunks].sort((a, b) => a.rank - b.rank);
   const forms = termForms(terms);
-  const covered = chunks.map((chunk) => ({ chunk, coverage: formsCoverage(forms, stemsOf(chunk), weights) }));
+  const covered = chunks.map((chunk) => ({ chunk, coverage: coverage(forms, stemsOf(chunk), weights) }));
   covered.sort((a, b) => b.coverage - a.coverage || a.chunk.rank - b.chunk.rank);
   return covered.map((c) => c.chunk);
 }

@@ -7,10 +7,16 @@ import { createHash } from "node:crypto";
 import { stemSet } from "../domain/faq/extract.js";
 import type { Db } from "../store/database.js";
 import { chunkArticle } from "./chunk.js";
+import { PostingStore } from "./postings.js";
 import { TermStats } from "./term-stats.js";
 import type { Chunk, KbArticleRow, KbSource, SourceArticle, Visibility } from "./types.js";
 
 export type UpsertResult = "added" | "changed" | "unchanged";
+
+export interface KbIndexOptions {
+  /** The clock that paces rebuilding the in-memory posting lists while the index keeps changing. */
+  now?: () => number;
+}
 
 export interface ChunkRow {
   chunkId: number;
@@ -92,7 +98,7 @@ function prepare(db: Db) {
     article: db.prepare("SELECT * FROM kb_articles WHERE id = ?"),
     entities: db.prepare("SELECT DISTINCT entity AS name, domain FROM kb_articles WHERE entity != '' OR domain != ''"),
     matchIds: db
-      .prepare<[string, number]>("SELECT rowid, bm25(kb_fts, 5.0, 3.0, 1.5, 1.0) AS score FROM kb_fts WHERE kb_fts MATCH ? ORDER BY score LIMIT ?")
+      .prepare<[string, number]>(`SELECT rowid, bm25(kb_fts, ${FTS_WEIGHTS.join(", ")}) AS score FROM kb_fts WHERE kb_fts MATCH ? ORDER BY score LIMIT ?`)
       .raw(),
     chunkTexts: db.prepare<[string]>("SELECT id, heading, text FROM kb_chunks WHERE id IN (SELECT value FROM json_each(?))").raw(),
     chunk: db.prepare("SELECT article_id, heading, anchor_url, text FROM kb_chunks WHERE id = ?").raw(),
@@ -113,9 +119,16 @@ export class KbIndex {
   /** Document frequencies from FTS5's vocabulary, re-read when the index has changed. */
   readonly stats: TermStats;
 
-  constructor(readonly db: Db) {
+  /** The index's posting lists and row sizes in memory, for bm25 without a query (see bm25.ts). */
+  readonly postings: PostingStore;
+
+  constructor(
+    readonly db: Db,
+    options: KbIndexOptions = {},
+  ) {
     this.statements = prepare(db);
     this.stats = new TermStats(db, { generation: () => this.generation });
+    this.postings = new PostingStore(db, { generation: () => this.generation, columns: FTS_COLUMNS, now: options.now });
   }
 
   /** Adds or replaces one article and its chunks, unless nothing that matters changed. */
@@ -266,12 +279,12 @@ export class KbIndex {
   }
 
   /** The crude stems (see chunkStems) of several chunks, read in one query for those not remembered yet. */
-  stemsOfChunks(chunkIds: readonly number[]): Map<number, Set<string>> {
-    const out = new Map<number, Set<string>>();
+  stemsOfChunks(chunkIds: readonly number[]): Map<number, StemBag> {
+    const out = new Map<number, StemBag>();
     const missing: number[] = [];
     for (const chunkId of chunkIds) {
-      const cached = this.stemSets.get(chunkId);
-      if (cached && cached.generation === this.generation) out.set(chunkId, cached.stems);
+      const cached = this.stemSetsGeneration === this.generation ? this.stemSets.get(chunkId) : undefined;
+      if (cached !== undefined) out.set(chunkId, new StemBag(cached));
       else missing.push(chunkId);
     }
     if (missing.length === 0) return out;
@@ -291,32 +304,72 @@ export class KbIndex {
 
   /** Ranking rows for chunk ids found some other way (embeddings), in the given order; unknown ids are skipped. */
   lightRows(chunkIds: readonly number[], publicOnly: boolean): LightRow[] {
+    return this.rankedRows(
+      chunkIds.map((id) => [id, 0]),
+      publicOnly,
+    );
+  }
+
+  /** Ranking rows for chunks scored some other way (bm25 in memory), in the given order; unknown ids are skipped. */
+  rankedRows(ranked: readonly (readonly [number, number])[], publicOnly: boolean): LightRow[] {
     this.noticeOtherWriters();
-    const articles = this.chunkArticleMap();
+    const byChunk = this.chunkFields();
     const out: LightRow[] = [];
-    for (const chunkId of chunkIds) {
-      const articleId = articles.get(chunkId);
-      const meta = articleId === undefined ? undefined : this.articleMeta(articleId);
-      if (articleId === undefined || !meta || (publicOnly && meta.visibility !== "public")) continue;
-      out.push({ chunkId, articleId, rank: 0, entity: meta.entity, domain: meta.domain, visibility: meta.visibility });
+    for (const [chunkId, rank] of ranked) {
+      const fields = byChunk[chunkId];
+      if (!fields || (publicOnly && fields.visibility !== "public")) continue;
+      out.push({ chunkId, articleId: fields.articleId, rank, entity: fields.entity, domain: fields.domain, visibility: fields.visibility });
     }
     return out;
   }
 
+  /** Whether a chunk is public (for filtering before the best rows are cut, not after). */
+  isPublic(chunkId: number): boolean {
+    return this.chunkFields()[chunkId]?.visibility === "public";
+  }
+
+  /**
+   * What ranking needs of each chunk's article, indexed by chunk id: two Map lookups for each of a question's
+   * hundreds of candidate rows showed in profiles. Rebuilt with the chunk-to-article map.
+   */
+  private chunkFields(): (RowFields | undefined)[] {
+    const articles = this.chunkArticleMap();
+    if (this.fieldsByChunk && this.fieldsFrom === articles) return this.fieldsByChunk;
+    const out: (RowFields | undefined)[] = [];
+    for (const [chunkId, articleId] of articles) {
+      const meta = this.articleMeta(articleId);
+      if (meta) out[chunkId] = { articleId, entity: meta.entity, domain: meta.domain, visibility: meta.visibility };
+    }
+    this.fieldsByChunk = out;
+    this.fieldsFrom = articles;
+    return out;
+  }
+
+  private fieldsByChunk?: (RowFields | undefined)[];
+  private fieldsFrom?: Map<number, string>;
+
   private chunkArticles?: Map<number, string>;
-  private readonly stemSets = new Map<number, { generation: number; stems: Set<string> }>();
+  /** Each chunk's stems as one string (see StemBag), for the generation they were computed in. */
+  private readonly stemSets = new Map<number, string>();
+  private stemSetsGeneration = -1;
 
   /**
    * The crude stems of a chunk's heading and text, kept per chunk until the index changes: choosing the chunk
    * to quote compares them with every question, and computing them again each time was a fifth of a search.
+   * Kept as one string rather than a Set of strings: thousands of small Sets surviving young-generation GC made
+   * its pauses the slowest part of a never-seen question.
    */
-  chunkStems(chunk: Pick<ChunkRow, "chunkId" | "heading" | "text">): Set<string> {
+  chunkStems(chunk: Pick<ChunkRow, "chunkId" | "heading" | "text">): StemBag {
+    if (this.stemSetsGeneration !== this.generation) {
+      this.stemSets.clear();
+      this.stemSetsGeneration = this.generation;
+    }
     const cached = this.stemSets.get(chunk.chunkId);
-    if (cached && cached.generation === this.generation) return cached.stems;
+    if (cached !== undefined) return new StemBag(cached);
     if (this.stemSets.size >= MAX_STEM_SETS) this.stemSets.clear();
-    const stems = stemSet(`${chunk.heading} ${chunk.text}`);
-    this.stemSets.set(chunk.chunkId, { generation: this.generation, stems });
-    return stems;
+    const joined = StemBag.join(stemSet(`${chunk.heading} ${chunk.text}`));
+    this.stemSets.set(chunk.chunkId, joined);
+    return new StemBag(joined);
   }
 
   private chunkArticleMap(): Map<number, string> {
@@ -359,7 +412,26 @@ export class KbIndex {
 
 const MAX_STEM_SETS = 20_000;
 
+/** A set of stems held as " a b c ": stems never contain a space, so membership is a substring test. */
+export class StemBag {
+  constructor(private readonly joined: string) {}
+
+  static join(stems: Iterable<string>): string {
+    return ` ${[...stems].join(" ")} `;
+  }
+
+  has(stem: string): boolean {
+    return this.joined.includes(` ${stem} `);
+  }
+}
+
+/** kb_fts's columns in schema order, and the bm25 weight of each (title and headings say most). */
+export const FTS_COLUMNS = ["title", "heading", "collection", "body"] as const;
+export const FTS_WEIGHTS = [5.0, 3.0, 1.5, 1.0] as const;
+
 /** What ranking needs of a matched chunk; `hydrate` reads the rest for the few that are shown. */
 export type LightRow = Pick<ChunkRow, "chunkId" | "articleId" | "rank" | "entity" | "domain" | "visibility">;
+
+type RowFields = Pick<ChunkRow, "articleId" | "entity" | "domain" | "visibility">;
 
 type ArticleMeta = Pick<ChunkRow, "title" | "url" | "collection" | "visibility" | "entity" | "domain" | "locale">;

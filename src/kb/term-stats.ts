@@ -6,6 +6,8 @@
 import type Database from "better-sqlite3";
 import type { Db } from "../store/database.js";
 
+const ONE_TOKEN = /^[\p{L}\p{N}]+$/u;
+
 /** Stems remembered per connection; questions reuse a small vocabulary, so this rarely fills. */
 const MAX_STEMS = 50_000;
 
@@ -27,6 +29,7 @@ export class TermStats {
   private readonly countChunks: Database.Statement;
   private readonly putWord: Database.Statement;
   private readonly readStems: Database.Statement;
+  private readonly readOffsets: Database.Statement;
   private readonly clearWords: Database.Statement;
 
   constructor(
@@ -36,14 +39,16 @@ export class TermStats {
     // Temp objects live in this connection only: nothing is added to the app's schema.
     db.exec(`
       CREATE VIRTUAL TABLE IF NOT EXISTS temp.kb_vocab USING fts5vocab(main, kb_fts, row);
-      CREATE VIRTUAL TABLE IF NOT EXISTS temp.kb_stemmer USING fts5(word, tokenize = 'porter unicode61 remove_diacritics 2');
-      CREATE VIRTUAL TABLE IF NOT EXISTS temp.kb_stemmer_terms USING fts5vocab(temp, kb_stemmer, instance);
+      CREATE VIRTUAL TABLE IF NOT EXISTS temp.kb_stemmer_words USING fts5(word, content = '', tokenize = 'porter unicode61 remove_diacritics 2');
+      CREATE VIRTUAL TABLE IF NOT EXISTS temp.kb_stemmer_terms USING fts5vocab(temp, kb_stemmer_words, instance);
     `);
     this.readVocab = db.prepare("SELECT term, doc FROM temp.kb_vocab").raw();
     this.countChunks = db.prepare("SELECT COUNT(*) FROM kb_chunks").pluck();
-    this.putWord = db.prepare("INSERT INTO temp.kb_stemmer (rowid, word) VALUES (?, ?)");
+    this.putWord = db.prepare("INSERT INTO temp.kb_stemmer_words (rowid, word) VALUES (?, ?)");
     this.readStems = db.prepare("SELECT doc, term FROM temp.kb_stemmer_terms").raw();
-    this.clearWords = db.prepare("DELETE FROM temp.kb_stemmer");
+    this.readOffsets = db.prepare("SELECT term, offset FROM temp.kb_stemmer_terms").raw();
+    // Contentless, so emptying it is FTS5's 'delete-all' and needs no second pass of the tokenizer over the words.
+    this.clearWords = db.prepare("INSERT INTO temp.kb_stemmer_words (kb_stemmer_words) VALUES ('delete-all')");
   }
 
   /** Re-reads the vocabulary now (after a sync), whatever the throttle says. */
@@ -73,15 +78,44 @@ export class TermStats {
     const missing = [...new Set(words.filter((w) => !this.stems.has(w)))];
     if (missing.length > 0) {
       if (this.stems.size + missing.length > MAX_STEMS) this.stems.clear();
-      const found = new Map<number, string>();
-      this.db.transaction(() => {
-        for (const [i, word] of missing.entries()) this.putWord.run(i + 1, word);
-        for (const [doc, term] of this.readStems.all() as [number, string][]) if (!found.has(doc)) found.set(doc, term);
-        this.clearWords.run();
-      })();
-      for (const [i, word] of missing.entries()) this.stems.set(word, found.get(i + 1) ?? word);
+      // Plain words together; a word of several tokens ("two-factor") on its own row, where its first token wins.
+      const plain = missing.filter((w) => ONE_TOKEN.test(w));
+      const other = missing.filter((w) => !ONE_TOKEN.test(w));
+      for (const group of [plain, other]) {
+        if (group.length === 0) continue;
+        const found = (group === plain ? this.stemTogether(group) : undefined) ?? this.stemOneByOne(group);
+        for (const [i, word] of group.entries()) this.stems.set(word, found[i] ?? word);
+      }
     }
     return words.map((w) => this.stems.get(w) as string);
+  }
+
+  /**
+   * All the words as one row: one insert instead of one per word, which was most of a never-seen question's
+   * cost here. Only when every word is exactly one token, so the nth token is the nth word's stem.
+   */
+  private stemTogether(words: readonly string[]): (string | undefined)[] | undefined {
+    const byOffset: (string | undefined)[] = new Array(words.length);
+    let tokens = 0;
+    this.db.transaction(() => {
+      this.putWord.run(1, words.join(" "));
+      for (const [term, offset] of this.readOffsets.all() as [string, number][]) {
+        tokens++;
+        byOffset[offset] = term;
+      }
+      this.clearWords.run();
+    })();
+    return tokens === words.length && byOffset.every((t) => t !== undefined) ? byOffset : undefined;
+  }
+
+  private stemOneByOne(words: readonly string[]): (string | undefined)[] {
+    const found = new Map<number, string>();
+    this.db.transaction(() => {
+      for (const [i, word] of words.entries()) this.putWord.run(i + 1, word);
+      for (const [doc, term] of this.readStems.all() as [number, string][]) if (!found.has(doc)) found.set(doc, term);
+      this.clearWords.run();
+    })();
+    return words.map((_, i) => found.get(i + 1));
   }
 
   /** In how many chunks each word occurs (0 when the index never uses it). */
