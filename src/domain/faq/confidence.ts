@@ -1,41 +1,67 @@
 /**
  * How sure the no-model answer is, from what the retrieval itself shows: how much of the question the best
- * chunk covers (title and heading count), how far it stands above the next article, and how strong the
- * match is at all. Calibrated on the help-center dev set (bench/data/helpcenter), not on the held-out part.
+ * chunk covers (title and heading count), how strong the match is at all, and whether the question's most
+ * telling word is in it. Calibrated on the help-center tuning parts (bench/data/helpcenter dev, dev2 and
+ * holdout; never the unseen part), with each fit checked on a part it did not see.
  */
 import type { SearchHit } from "../../kb/types.js";
-import { termCoverage } from "./extract.js";
+import { creditedCoverage, stemSet, termForms } from "./extract.js";
 
 /** A bm25 score at which the match counts as fully strong. */
 const STRENGTH_FULL = 15;
+/** What a word found only through a synonym counts next to the customer's own word. */
+const SYNONYM_CREDIT = 0.6;
 
 export interface ConfidenceParts {
   coverage: number;
   titleCoverage: number;
   margin: number;
   strength: number;
+  /**
+   * 1 when the question's most informative word (highest idf, and one the knowledge base uses at all) is in
+   * neither the best chunk nor its title: "Microsoft Teams" matched on "teams" alone, "expire" on "link".
+   */
+  decisiveMissing: number;
 }
 
 /** Below this many chunks bm25 has no scale: a word in half the documents gets an idf of about zero. */
 const SMALL_KB_CHUNKS = 20;
+/** termWeights gives a word the index never uses this weight; such a word cannot be the decisive one. */
+const UNKNOWN_WORD_WEIGHT = 1;
 
 export function confidenceParts(questionTerms: readonly string[], hits: readonly SearchHit[], weights?: readonly number[], kbChunks?: number): ConfidenceParts {
   const [first, second] = hits;
-  if (!first) return { coverage: 0, titleCoverage: 0, margin: 0, strength: 0 };
-  const coverage = termCoverage(questionTerms, `${first.title} ${first.chunk.heading} ${first.chunk.text}`, weights);
-  const titleCoverage = termCoverage(questionTerms, `${first.title} ${first.chunk.heading}`, weights);
+  if (!first) return { coverage: 0, titleCoverage: 0, margin: 0, strength: 0, decisiveMissing: 0 };
+  const whole = `${first.title} ${first.chunk.heading} ${first.chunk.text}`;
+  const coverage = creditedCoverage(questionTerms, whole, weights, SYNONYM_CREDIT);
+  const titleCoverage = creditedCoverage(questionTerms, `${first.title} ${first.chunk.heading}`, weights, SYNONYM_CREDIT);
   const margin = second && first.score > 0 ? Math.max(0, (first.score - second.score) / first.score) : 1;
   const strength = kbChunks !== undefined && kbChunks < SMALL_KB_CHUNKS ? coverage : Math.min(1, first.score / STRENGTH_FULL);
-  return { coverage, titleCoverage, margin, strength };
+  return { coverage, titleCoverage, margin, strength, decisiveMissing: decisiveMissing(questionTerms, whole, weights) };
+}
+
+/** Pure: is the heaviest known question word (or a synonym of it) absent from the text? */
+export function decisiveMissing(questionTerms: readonly string[], text: string, weights?: readonly number[]): number {
+  if (!weights || questionTerms.length < 2) return 0;
+  let best = -1;
+  weights.forEach((w, i) => {
+    if (w > UNKNOWN_WORD_WEIGHT && (best < 0 || w > (weights[best] as number))) best = i;
+  });
+  if (best < 0) return 0;
+  const forms = termForms([questionTerms[best] as string])[0] ?? [];
+  const have = stemSet(text);
+  return forms.some((f) => have.has(f)) ? 0 : 1;
 }
 
 /**
- * The weights came from a grid over the dev messages only. Margin gets none: a right article often has close
- * neighbours (the other billing pages), so a small margin said "unsure" about answers that were right, while
- * how strongly the best chunk matches separated answerable from unanswerable messages best. It stays in the
- * parts for explanations.
+ * The weights came from a grid over dev, dev2 and holdout together, keeping no wrong auto_resolve and
+ * abstention on no-answer messages >= .80 on dev and holdout. Cross-checked: fitted on dev + dev2 it gave
+ * holdout the same figures; fitted on dev + holdout it did worse on dev2, whose customers' own wording the
+ * other two parts lack. The title counts more than before because dev2's right answers are more often
+ * found in a title than its near-topic no-answer questions are. `decisiveMissing` gets no weight: in every
+ * fit it moved as many right answers below the line as no-answer ones, so it stays for explanations only.
  */
 export function confidenceOf(parts: ConfidenceParts): number {
-  const value = 0.25 * parts.coverage + 0.15 * parts.titleCoverage + 0.1 * parts.margin + 0.5 * parts.strength;
+  const value = 0.3 * parts.coverage + 0.2 * parts.titleCoverage + 0.1 * parts.margin + 0.4 * parts.strength;
   return Math.round(Math.min(1, Math.max(0, value)) * 100) / 100;
 }

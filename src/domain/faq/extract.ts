@@ -37,6 +37,25 @@ export function formsCoverage(forms: readonly (readonly string[])[], have: Reado
   return all === 0 ? 0 : hit / all;
 }
 
+/**
+ * Like termCoverage, but a term found only through a synonym counts `synonymCredit` of a term found as the
+ * customer wrote it: "bin" meeting "trash" is likelier a near miss than "trash" meeting "trash".
+ */
+export function creditedCoverage(questionTerms: readonly string[], text: string, weights?: readonly number[], synonymCredit = 1): number {
+  if (questionTerms.length === 0) return 0;
+  const have = stemSet(text);
+  let hit = 0;
+  let all = 0;
+  questionTerms.forEach((term, i) => {
+    const weight = weights?.[i] ?? 1;
+    all += weight;
+    const own = stem(term);
+    if (have.has(own)) hit += weight;
+    else if (withSynonyms([term]).some((w) => have.has(stem(w)))) hit += weight * synonymCredit;
+  });
+  return all === 0 ? 0 : hit / all;
+}
+
 /** Share of the question's content words (or their synonyms) that appear in the text, weighted when weights are given. */
 export function termCoverage(questionTerms: readonly string[], text: string, weights?: readonly number[]): number {
   if (questionTerms.length === 0) return 0;
