@@ -43,6 +43,18 @@ const adminReplies = (conversationId: string) => {
   const parts = ((conversation?.conversation_parts as Doc | undefined)?.conversation_parts as Doc[] | undefined) ?? [];
   return parts.filter((p) => p.part_type === "comment" && (p.author as Doc | undefined)?.type === "admin");
 };
+/** A customer asks about their PIN in the emulator, and Intercom's signed notification reaches the app. */
+const newConversationDelivered = async (notificationId: string): Promise<Doc> => {
+  const conversation = h.emulator?.simulate("conversation", { body: "How do I change my PIN?" }) as Doc;
+  const raw = JSON.stringify(notificationEnvelope("conversation.user.created", conversation, "app", notificationId, Math.floor(Date.now() / 1000)));
+  const delivered = await fetch(webhookUrl(), {
+    method: "POST",
+    body: raw,
+    headers: { "content-type": "application/json", "x-hub-signature": signBody(raw, WEBHOOK_SECRET) },
+  });
+  expect(delivered.status).toBe(200);
+  return conversation;
+};
 const pinArticleUrl = () => {
   const row = h.deps.db.prepare("SELECT url FROM kb_articles WHERE title LIKE '%PIN%' AND visibility = 'public' ORDER BY id LIMIT 1").get() as { url: string };
   return row.url;
@@ -50,14 +62,7 @@ const pinArticleUrl = () => {
 
 describe("FAQ through the real app", () => {
   it("a webhook drafts a cited answer in the support channel; Send replies once, a second click changes nothing", async () => {
-    const conversation = h.emulator?.simulate("conversation", { body: "How do I change my PIN?" }) as Doc;
-    const raw = JSON.stringify(notificationEnvelope("conversation.user.created", conversation, "app", "notif_faq_1", Math.floor(Date.now() / 1000)));
-    const delivered = await fetch(webhookUrl(), {
-      method: "POST",
-      body: raw,
-      headers: { "content-type": "application/json", "x-hub-signature": signBody(raw, WEBHOOK_SECRET) },
-    });
-    expect(delivered.status).toBe(200);
+    const conversation = await newConversationDelivered("notif_faq_1");
 
     await h.slack.waitFor((calls) => calls.some((c) => c.method === "chat.postMessage" && hasButton(c, "faq_send")));
     const card = h.slack.callsTo("chat.postMessage").find((c) => hasButton(c, "faq_send")) as SlackCall;
@@ -93,14 +98,7 @@ describe("FAQ through the real app", () => {
   });
 
   it("a Send claimed just before the process stopped is sent once by the next start, and the card says so", async () => {
-    const conversation = h.emulator?.simulate("conversation", { body: "How do I change my PIN?" }) as Doc;
-    const raw = JSON.stringify(notificationEnvelope("conversation.user.created", conversation, "app", "notif_faq_restart", Math.floor(Date.now() / 1000)));
-    const delivered = await fetch(webhookUrl(), {
-      method: "POST",
-      body: raw,
-      headers: { "content-type": "application/json", "x-hub-signature": signBody(raw, WEBHOOK_SECRET) },
-    });
-    expect(delivered.status).toBe(200);
+    const conversation = await newConversationDelivered("notif_faq_restart");
     // h.deps changes with each restart (a new app on the same database file).
     const drafts = {
       get: (id: string) => new FaqDraftsRepo(h.deps.db).get(id),
