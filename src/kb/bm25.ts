@@ -29,6 +29,11 @@ export interface Phrase {
   list: PostingList;
   /** Only these columns count (an FTS5 column filter such as `title : "x"`); all when absent. */
   onlyColumns?: readonly number[];
+  /**
+   * What the phrase's share counts (1 when absent): what a two-word phrase means, or a word of the earlier conversation, says less
+   * about what the customer asks than the customer's own word. FTS5 has no such weight; see search.ts.
+   */
+  weight?: number;
 }
 
 /** Rows holding the phrase: FTS5 counts them for the idf, with the column filter applied. */
@@ -134,7 +139,7 @@ export function addBm25(phrases: readonly Phrase[], weights: readonly number[], 
   const lengthNorm = BM25_B / (sizes.average || 1);
   for (const phrase of phrases) {
     const { list, onlyColumns } = phrase;
-    const idf = bm25Idf(matchingRows(phrase, columns), sizes.count);
+    const idf = bm25Idf(matchingRows(phrase, columns), sizes.count) * (phrase.weight ?? 1);
     for (let i = 0; i < list.rows.length; i++) {
       const row = list.rows[i] as number;
       if (keep && !keep(row)) continue;

@@ -38,11 +38,17 @@ export interface MemoryMatch {
   boards: readonly [ScoreBoard, ScoreBoard, ScoreBoard];
 }
 
-/** Rows matching any of the terms, best bm25 first, as [row, FTS5 rank] (negative: lower is better). */
-export function matchTerms(terms: readonly string[], limit: number, m: MemoryMatch): [number, number][] {
+const phrasesOf = (terms: readonly string[], m: MemoryMatch, weights?: readonly number[]): Phrase[] =>
+  terms.map((t, i) => ({ list: m.store.list(t), weight: weights?.[i] }));
+
+/**
+ * Rows matching any of the terms, best bm25 first, as [row, FTS5 rank] (negative: lower is better). Each term's
+ * share is multiplied by its weight (same order as the terms) when weights are given.
+ */
+export function matchTerms(terms: readonly string[], limit: number, m: MemoryMatch, weights?: readonly number[]): [number, number][] {
   const [scores] = m.boards;
   scores.clear();
-  const phrases: Phrase[] = terms.map((t) => ({ list: m.store.list(t) }));
+  const phrases = phrasesOf(terms, m, weights);
   addBm25(phrases, m.weights, m.store.rowSizes(), scores, m.keep);
   return scores.top(limit).map(([row, score]) => [row, -score]);
 }
@@ -52,7 +58,7 @@ export function matchTerms(terms: readonly string[], limit: number, m: MemoryMat
  * `(terms) AND title : "word"` (the title phrase's share included), but ranked by the terms' share alone:
  * the phrase only says which entity's rows these are.
  */
-export function matchTermsInTitle(terms: readonly string[], titleTerm: string, limit: number, m: MemoryMatch): [number, number][] {
+export function matchTermsInTitle(terms: readonly string[], titleTerm: string, limit: number, m: MemoryMatch, weights?: readonly number[]): [number, number][] {
   const sizes = m.store.rowSizes();
   const columns = m.weights.length;
   const title = m.store.list(titleTerm);
@@ -63,13 +69,7 @@ export function matchTermsInTitle(terms: readonly string[], titleTerm: string, l
   entityRows.clear();
   for (let i = 0; i < title.rows.length; i++) if ((title.tf[i * columns + TITLE_COLUMN] as number) > 0) entityRows.add(title.rows[i] as number, 1);
   const keep = m.keep;
-  addBm25(
-    terms.map((t) => ({ list: m.store.list(t) })),
-    m.weights,
-    sizes,
-    own,
-    (row) => entityRows.has(row) && (!keep || keep(row)),
-  );
+  addBm25(phrasesOf(terms, m, weights), m.weights, sizes, own, (row) => entityRows.has(row) && (!keep || keep(row)));
   for (const row of own.rows()) combined.add(row, own.get(row));
   addBm25([{ list: title, onlyColumns: [TITLE_COLUMN] }], m.weights, sizes, combined, (row) => own.has(row));
   return combined.top(limit).map(([row]) => [row, -own.get(row)]);

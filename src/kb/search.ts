@@ -12,10 +12,43 @@ import { bestChunkFirst } from "./chunk-choice.js";
 import { EntityMatcher, type EntityTarget } from "./entities.js";
 import { type ChunkRow, FTS_WEIGHTS, type KbIndex, type LightRow } from "./kb-index.js";
 import { CHUNK_TEXT_COLUMNS, type MemoryMatch, matchTerms, matchTermsInTitle, memberStems } from "./posting-match.js";
-import { buildConcepts, type Concept, chooseConcepts, conceptExpression, DEFAULT_PLAN_LIMITS, type PlanLimits, titlePhrase } from "./query-plan.js";
+import {
+  buildConcepts,
+  CONTEXT_QUERY_BELOW,
+  CONTEXT_QUERY_MAX,
+  type Concept,
+  chooseConcepts,
+  conceptExpression,
+  contextQueryShare,
+  DEFAULT_PLAN_LIMITS,
+  informativeness,
+  memberWeights,
+  type PlanLimits,
+  titlePhrase,
+  weightedExpressions,
+} from "./query-plan.js";
+import { phraseTerms } from "./support-lexicon.js";
 import type { SearchHit, SearchQuery } from "./types.js";
 
 const CANDIDATES = 200;
+/**
+ * How words from beyond the question's own count in its query. A synonym counts as the customer's own word:
+ * weighing synonyms at 0.5-0.9 was measured and lost more first hits than it won (help-center holdout and
+ * dev2, DSTC9), since a customer who writes "upload" means the attachment article as surely as one who
+ * writes "attachment". The defaults came from a grid on the help-center parts and DSTC9 (see the report).
+ */
+export interface QueryWeights {
+  /** What the words a two-word phrase stands for count ("stop paying": cancel, subscription). */
+  phrase: number;
+  /** Below this informativeness (query-plan.ts) the conversation's words join the query... */
+  contextBelow: number;
+  /** ...counting at most this much, for a question that says nothing by itself. */
+  contextMax: number;
+}
+
+export const DEFAULT_QUERY_WEIGHTS: QueryWeights = { phrase: 0.7, contextBelow: CONTEXT_QUERY_BELOW, contextMax: CONTEXT_QUERY_MAX };
+
+type WeightedExpression = { expression: string; weight: number };
 /**
  * How much the earlier conversation counts next to the question itself. On DSTC9, 0.1 changed the first
  * article of 3 of 200 questions (none for the better, one for the worse); 0.2 changes 7 (two better, one
@@ -47,9 +80,12 @@ export const DEFAULT_ENTITY_WEIGHTS: EntityWeights = { sameEntity: 1.6, otherEnt
 export interface RankedHits {
   hits: SearchHit[];
   target: EntityTarget;
-  /** The question's own content terms (for confidence and extraction). */
+  /**
+   * What the question asks, for confidence and extraction: its own content terms, then the words its phrases
+   * stand for and, for a question too vague to stand alone, the conversation's words that joined the query.
+   */
   terms: string[];
-  /** How informative each term is in this knowledge base (same order as terms). */
+  /** How informative each term is in this knowledge base, times its share in the query (same order as terms). */
   termWeights: number[];
   /** Chunks in the index: bm25's scale depends on it. */
   chunkCount?: number;
@@ -74,6 +110,7 @@ export class KbSearcher {
     private readonly index: KbIndex,
     private readonly weights: EntityWeights = DEFAULT_ENTITY_WEIGHTS,
     private readonly limits: PlanLimits = DEFAULT_PLAN_LIMITS,
+    private readonly queryWeights: QueryWeights = DEFAULT_QUERY_WEIGHTS,
   ) {}
 
   private entities(): EntityMatcher {
@@ -93,22 +130,34 @@ export class KbSearcher {
     const publicOnly = query.publicOnly === true;
     const context = query.context ?? [];
     const terms = contentTerms(query.text);
+    const phraseWords = phraseTerms(terms);
     const target = this.entities().resolve(query.text, context);
     const stats = this.index.stats;
-    const allWords = withSynonyms(terms);
+    const questionWords = withSynonyms([...terms, ...phraseWords]);
     const recent = context.slice(-CONTEXT_TURNS).join(" ");
     const contextTerms = contentTerms(recent).filter((t) => !terms.includes(t));
     // Every word of this search stemmed in one round trip to the scratch table (each costs a transaction).
-    const stemList = stats.stemsOf([...allWords, ...contextTerms]);
+    stats.stemsOf([...questionWords, ...contextTerms]);
+    const termWeights = stats.weights(terms);
+    const termDocs = stats.documentFrequencies(terms);
+    const { phrase, contextBelow, contextMax } = this.queryWeights;
+    const share = contextQueryShare(informativeness(termWeights, termDocs, stats.chunkCount()), contextBelow, contextMax);
+    const queryContext = share > 0 ? contextTerms.filter((t) => !questionWords.includes(t)) : [];
+    const allWords = queryContext.length > 0 ? withSynonyms([...questionWords, ...queryContext]) : questionWords;
+    const stemList = stats.stemsOf(allWords);
     const docList = stats.documentFrequencies(allWords);
     const stems = new Map(allWords.map((w, i) => [w, stemList[i] as string]));
     const docs = new Map(allWords.map((w, i) => [w, docList[i] as number]));
-    const concepts = buildConcepts(
-      terms,
-      (t) => withSynonyms([t]).slice(1),
-      (w) => stems.get(w) ?? w,
-      (w) => docs.get(w) ?? 0,
-    );
+    const stemOf = (w: string) => stems.get(w) ?? w;
+    const docsOf = (w: string) => docs.get(w) ?? 0;
+    const synonymsOf = (t: string) => withSynonyms([t]).slice(1);
+    // One set of used words across the three, so a word is asked about once, at the weight it first came with.
+    const used = new Set<string>();
+    const concepts = [
+      ...buildConcepts(terms, synonymsOf, stemOf, docsOf, () => 1, used),
+      ...buildConcepts(phraseWords, synonymsOf, stemOf, docsOf, () => phrase, used),
+    ];
+    const contextConcepts = buildConcepts(queryContext, synonymsOf, stemOf, docsOf, () => share, used);
     const scores = new Map<string, Scored>();
     const add = (rows: readonly LightRow[], adjust: (row: LightRow) => number = () => 0) => {
       for (const row of rows) {
@@ -121,18 +170,20 @@ export class KbSearcher {
         }
       }
     };
-    const stemOf = (w: string) => stems.get(w) ?? w;
-    const mainConcepts = chooseConcepts(concepts, this.limits);
+    // The conversation's words have a budget of their own: they must not push the question's own words out.
+    const mainConcepts = [...chooseConcepts(concepts, this.limits), ...chooseConcepts(contextConcepts, CONTEXT_LIMITS)];
     const entityConcepts = target.entity ? chooseConcepts(concepts, ENTITY_LIMITS) : [];
     const memory = this.memoryMatch([...mainConcepts, ...entityConcepts], stemOf, publicOnly);
     const main = conceptExpression(mainConcepts);
     let mainRows: LightRow[] = [];
-    if (main && memory) mainRows = this.index.rankedRows(matchTerms(memberStems(mainConcepts, stemOf) ?? [], CANDIDATES, memory), publicOnly);
-    else if (main) mainRows = this.index.matchLight(main, CANDIDATES, publicOnly);
+    if (main && memory) {
+      const weights = memberWeights(mainConcepts);
+      mainRows = this.index.rankedRows(matchTerms(memberStems(mainConcepts, stemOf) ?? [], CANDIDATES, memory, weights), publicOnly);
+    } else if (main) mainRows = this.ftsRows(weightedExpressions(mainConcepts), publicOnly);
     add(mainRows);
     if (target.entity) {
       if (memory) this.addEntityRowsInMemory(entityConcepts, stemOf, target.entity, memory, publicOnly, add);
-      else this.addEntityRows(conceptExpression(entityConcepts), target.entity, publicOnly, add);
+      else this.addEntityRows(weightedExpressions(entityConcepts), target.entity, publicOnly, add);
     }
 
     if (main && contextTerms.length > 0) this.addContext(mainRows, contextTerms, scores, memory !== undefined);
@@ -140,10 +191,36 @@ export class KbSearcher {
     const ranked = [...scores.values()];
     for (const s of ranked) s.score = (s.score + s.context * CONTEXT_WEIGHT) * this.entityFactor(s.rows[0] as LightRow, target);
     ranked.sort((a, b) => b.score - a.score || (a.rows[0] as LightRow).articleId.localeCompare((b.rows[0] as LightRow).articleId));
+    // What the question is taken to ask: its own words, then those its phrases and (for a vague follow-up) the
+    // conversation brought in, each at the share it had in the query.
+    const borrowed = mainConcepts.filter((c) => c.weight !== undefined);
+    const asked = [...terms, ...borrowed.map((c) => c.term)];
+    const askedWeights = [...termWeights, ...stats.weights(borrowed.map((c) => c.term)).map((w, i) => w * ((borrowed[i] as Concept).weight ?? 1))];
     const hits = ranked
       .slice(0, k)
-      .map(({ score, rows }) => toHit(bestChunkFirst(terms, this.index.hydrate(rows), undefined, (c) => this.index.chunkStems(c))[0] as ChunkRow, score));
-    return { hits, target, terms, termWeights: stats.weights(terms), chunkCount: stats.chunkCount() };
+      .map(({ score, rows }) => toHit(bestChunkFirst(asked, this.index.hydrate(rows), undefined, (c) => this.index.chunkStems(c))[0] as ChunkRow, score));
+    return { hits, target, terms: asked, termWeights: askedWeights, chunkCount: stats.chunkCount() };
+  }
+
+  /**
+   * FTS5's answer when the lists in memory cannot be used. One expression is FTS5's own ranking; several (words
+   * at different weights) are scored apart and summed, which is bm25 of them together, as in memory, except
+   * that each expression's best rows are cut before the sum (only a large index would notice).
+   */
+  private ftsRows(groups: readonly WeightedExpression[], publicOnly: boolean, restrict?: string): LightRow[] {
+    const [only] = groups;
+    if (!only) return [];
+    const expressionOf = (g: WeightedExpression) => (restrict ? `(${g.expression}) AND ${restrict}` : g.expression);
+    if (groups.length === 1 && only.weight === 1 && !restrict) return this.index.matchLight(only.expression, CANDIDATES, publicOnly);
+    const restrictShare = restrict ? this.phraseOnly(restrict) : undefined;
+    const sum = new Map<number, number>();
+    for (const group of groups)
+      for (const [chunkId, rank] of this.index.scores(expressionOf(group), CANDIDATES)) {
+        const own = rank - (restrictShare?.get(chunkId) ?? 0);
+        sum.set(chunkId, (sum.get(chunkId) ?? 0) + own * group.weight);
+      }
+    const ranked = [...sum].sort((a, b) => a[1] - b[1] || a[0] - b[0]).slice(0, CANDIDATES);
+    return this.index.rankedRows(ranked, publicOnly);
   }
 
   /**
@@ -219,7 +296,7 @@ export class KbSearcher {
     const termsOf = memberStems(concepts, stemOf);
     if (!rarest || !termsOf || termsOf.length === 0) return;
     const [titleTerm] = this.index.stats.stemsOf([rarest]) as [string];
-    add(this.index.rankedRows(matchTermsInTitle(termsOf, titleTerm, CANDIDATES, memory), publicOnly));
+    add(this.index.rankedRows(matchTermsInTitle(termsOf, titleTerm, CANDIDATES, memory, memberWeights(concepts)), publicOnly));
   }
 
   /** The name's rarest word is enough to find its pages (see addEntityRows). */
@@ -235,7 +312,7 @@ export class KbSearcher {
    * restrict the rows; bm25 adds per phrase, so its share is taken off again and the score stays the question's.
    */
   private addEntityRows(
-    expression: string | undefined,
+    groups: readonly WeightedExpression[],
     entity: string,
     publicOnly: boolean,
     add: (rows: readonly LightRow[], adjust: (row: LightRow) => number) => void,
@@ -244,8 +321,13 @@ export class KbSearcher {
     // common words ("hotel", "house") and cost more than the rest of the search.
     const rarest = this.rarestNameWord(entity);
     const phrase = rarest ? titlePhrase([rarest]) : undefined;
-    if (!expression || !phrase) return;
-    const rows = this.index.matchLight(`(${expression}) AND ${phrase}`, CANDIDATES, publicOnly);
+    const [only] = groups;
+    if (!only || !phrase) return;
+    if (groups.length > 1 || only.weight !== 1) {
+      add(this.ftsRows(groups, publicOnly, phrase), () => 0);
+      return;
+    }
+    const rows = this.index.matchLight(`(${only.expression}) AND ${phrase}`, CANDIDATES, publicOnly);
     if (rows.length === 0) return;
     const phraseOnly = this.phraseOnly(phrase);
     add(rows, (row) => -(phraseOnly.get(row.chunkId) ?? 0));
