@@ -3,30 +3,13 @@
  * ("Your notes" in the subscriptions article); the chunk that covers the question's own words is the one that
  * answers it ("Cancel"), so coverage decides and bm25 only breaks ties. Pure.
  */
-import { stemSet, termForms } from "../domain/faq/extract.js";
+import { formsCoverage as coverage, type Stems, stemSet, termForms } from "../domain/faq/extract.js";
 
 export interface CandidateChunk {
   heading: string;
   text: string;
   /** FTS5 bm25: lower is better. */
   rank: number;
-}
-
-/** What coverage asks of a chunk's stems: a Set, or the index's compact cached form. */
-export interface Stems {
-  has(stem: string): boolean;
-}
-
-/** Share of the terms (as termForms) with a form among the stems, weighted when weights are given. */
-export function coverage(forms: readonly (readonly string[])[], have: Stems, weights?: readonly number[]): number {
-  let hit = 0;
-  let all = 0;
-  forms.forEach((termForms, i) => {
-    const weight = weights?.[i] ?? 1;
-    all += weight;
-    if (termForms.some((f) => have.has(f))) hit += weight;
-  });
-  return all === 0 ? 0 : hit / all;
 }
 
 /** `stemsOf` may serve a chunk's stem set from a cache; by default it is computed from the heading and text. */

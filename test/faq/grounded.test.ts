@@ -19,21 +19,11 @@ import { buildFaqDraftCard } from "../../src/slack/blocks/faq-draft-card.js";
 import { answerQuestion } from "../../src/workflows/faq/answer-question.js";
 import { createGroundedComposer, type FaqModel, type GroundedComposerOptions } from "../../src/workflows/faq/grounded-answer.js";
 import { type ScriptContext, ScriptedChatModel, say } from "../fakes/scripted-model.js";
+import { helpArticle } from "../helpers/kb-article.js";
 import { makeTempDir } from "../helpers/temp-dir.js";
 
-const article = (id: string, title: string, body: string, extra: Partial<SourceArticle> = {}): SourceArticle => ({
-  id,
-  source: "file",
-  sourceId: id,
-  title,
-  url: `https://help.example.com/${id}`,
-  collection: "Cards",
-  visibility: "public",
-  locale: "en",
-  updatedAt: 0,
-  body,
-  ...extra,
-});
+const article = (id: string, title: string, body: string, extra: Partial<SourceArticle> = {}) =>
+  helpArticle(id, title, body, { collection: "Cards", ...extra });
 
 const ARTICLES = [
   article(

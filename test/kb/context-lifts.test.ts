@@ -1,19 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { buildTempKb } from "../../src/kb/temp-index.js";
-import type { SourceArticle } from "../../src/kb/types.js";
+import { helpArticle } from "../helpers/kb-article.js";
 
-const article = (id: string, title: string, body: string): SourceArticle => ({
-  id,
-  source: "file",
-  sourceId: id,
-  title,
-  url: `https://help.example.com/${id}`,
-  collection: "",
-  visibility: "public",
-  locale: "en",
-  updatedAt: 0,
-  body,
-});
+const article = helpArticle;
 
 // Two articles that both answer "export my notes"; only the conversation says which device the customer is on.
 const articles = [

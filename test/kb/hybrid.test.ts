@@ -12,6 +12,7 @@ import { createKnowledgeBase } from "../../src/kb/knowledge-base.js";
 import type { SourceArticle } from "../../src/kb/types.js";
 import { type Db, openDatabase } from "../../src/store/database.js";
 import { type FakeOpenAI, startFakeOpenAI } from "../fakes/fake-openai-server.js";
+import { helpArticle } from "../helpers/kb-article.js";
 import { makeTempDir } from "../helpers/temp-dir.js";
 
 const MEANINGS: Record<string, number> = { dog: 0, dogs: 0, puppy: 0, pets: 0, pet: 0, parking: 1, car: 1, park: 1, wifi: 2, internet: 2, breakfast: 3 };
@@ -21,19 +22,8 @@ const meaningVector = (text: string) => {
   return v;
 };
 
-const article = (id: string, title: string, body: string, extra: Partial<SourceArticle> = {}): SourceArticle => ({
-  id,
-  source: "article",
-  sourceId: id,
-  title,
-  url: `https://help.example.com/${id}`,
-  collection: "Stay",
-  visibility: "public",
-  locale: "en",
-  updatedAt: 0,
-  body,
-  ...extra,
-});
+const article = (id: string, title: string, body: string, extra: Partial<SourceArticle> = {}) =>
+  helpArticle(id, title, body, { source: "article", collection: "Stay", ...extra });
 
 const ARTICLES = [
   article("pets", "Travelling with animals", "<p>Dogs are welcome in every room for a small fee.</p>"),

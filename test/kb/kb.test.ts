@@ -6,25 +6,13 @@ import { faqAnswerFile } from "../../src/cli/faq-commands.js";
 import { kbSearchFile } from "../../src/cli/kb-commands.js";
 import { chunkArticle } from "../../src/kb/chunk.js";
 import { buildTempKb } from "../../src/kb/temp-index.js";
-import type { SourceArticle } from "../../src/kb/types.js";
+import { helpArticle } from "../helpers/kb-article.js";
 import { makeTempDir } from "../helpers/temp-dir.js";
 
 const temp = makeTempDir();
 afterAll(temp.cleanup);
 
-const article = (id: string, title: string, body: string, extra: Partial<SourceArticle> = {}): SourceArticle => ({
-  id,
-  source: "file",
-  sourceId: id,
-  title,
-  url: `https://help.example.com/${id}`,
-  collection: "",
-  visibility: "public",
-  locale: "en",
-  updatedAt: 0,
-  body,
-  ...extra,
-});
+const article = helpArticle;
 
 describe("chunking", () => {
   it("splits at headings and gives each chunk its anchor URL", () => {

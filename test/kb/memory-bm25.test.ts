@@ -8,20 +8,9 @@ import { readVarints } from "../../src/kb/postings.js";
 import { KB_SCHEMA_SQL } from "../../src/kb/schema.js";
 import { KbSearcher } from "../../src/kb/search.js";
 import type { SourceArticle } from "../../src/kb/types.js";
+import { helpArticle } from "../helpers/kb-article.js";
 
-const article = (id: string, title: string, body: string, extra: Partial<SourceArticle> = {}): SourceArticle => ({
-  id,
-  source: "file",
-  sourceId: id,
-  title,
-  url: `https://help.example.com/${id}`,
-  collection: "",
-  visibility: "public",
-  locale: "en",
-  updatedAt: 0,
-  body,
-  ...extra,
-});
+const article = helpArticle;
 
 // Titles, headings, collections and bodies of different lengths, words repeated in some: every part of bm25 matters.
 const ARTICLES: SourceArticle[] = [

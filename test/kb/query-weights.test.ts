@@ -5,20 +5,9 @@ import { KbIndex } from "../../src/kb/kb-index.js";
 import { type Concept, contextQueryShare, informativeness, memberWeights, weightedExpressions } from "../../src/kb/query-plan.js";
 import { KB_SCHEMA_SQL } from "../../src/kb/schema.js";
 import { KbSearcher } from "../../src/kb/search.js";
-import type { SourceArticle } from "../../src/kb/types.js";
+import { helpArticle } from "../helpers/kb-article.js";
 
-const article = (id: string, title: string, body: string): SourceArticle => ({
-  id,
-  source: "file",
-  sourceId: id,
-  title,
-  url: `https://help.example.com/${id}`,
-  collection: "",
-  visibility: "public",
-  locale: "en",
-  updatedAt: 0,
-  body,
-});
+const article = helpArticle;
 
 const ARTICLES = [
   article("trash", "Restore deleted notes", "<p>Deleted notes are kept in the trash for thirty days.</p>"),

@@ -2,21 +2,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { readArticlesFile } from "../../src/kb/article-file.js";
 import { buildConcepts, chooseConcepts, conceptExpression } from "../../src/kb/query-plan.js";
 import { buildTempKb } from "../../src/kb/temp-index.js";
-import type { SourceArticle } from "../../src/kb/types.js";
+import { helpArticle } from "../helpers/kb-article.js";
 
-const article = (id: string, title: string, body: string, extra: Partial<SourceArticle> = {}): SourceArticle => ({
-  id,
-  source: "file",
-  sourceId: id,
-  title,
-  url: `https://help.example.com/${id}`,
-  collection: "",
-  visibility: "public",
-  locale: "en",
-  updatedAt: 0,
-  body,
-  ...extra,
-});
+const article = helpArticle;
 
 describe("which question words FTS5 is asked about", () => {
   // In an index a word and its stem share one document frequency ("parking" and "park" both count "park").

@@ -8,20 +8,9 @@ import { KbIndex } from "../../src/kb/kb-index.js";
 import { KB_SCHEMA_SQL } from "../../src/kb/schema.js";
 import { KbSearcher } from "../../src/kb/search.js";
 import { inflections, phraseTerms, supportExpansions } from "../../src/kb/support-lexicon.js";
-import type { SourceArticle } from "../../src/kb/types.js";
+import { helpArticle } from "../helpers/kb-article.js";
 
-const article = (id: string, title: string, body: string, locale = "en"): SourceArticle => ({
-  id,
-  source: "file",
-  sourceId: id,
-  title,
-  url: `https://help.example.com/${id}`,
-  collection: "",
-  visibility: "public",
-  locale,
-  updatedAt: 0,
-  body,
-});
+const article = (id: string, title: string, body: string, locale = "en") => helpArticle(id, title, body, { locale });
 
 // A small help center in its own words; the questions below use the customers' words instead.
 const articles = [

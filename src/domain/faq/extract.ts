@@ -24,8 +24,13 @@ export function termForms(questionTerms: readonly string[]): string[][] {
   return questionTerms.map((term) => withSynonyms([term]).map(stem));
 }
 
+/** What coverage asks of a text's stems: a Set, or the knowledge base's compact cached form. */
+export interface Stems {
+  has(stem: string): boolean;
+}
+
 /** Share of the terms (as termForms) found in a text's stem set, weighted when weights are given. */
-export function formsCoverage(forms: readonly (readonly string[])[], have: ReadonlySet<string>, weights?: readonly number[]): number {
+export function formsCoverage(forms: readonly (readonly string[])[], have: Stems, weights?: readonly number[]): number {
   if (forms.length === 0) return 0;
   let hit = 0;
   let all = 0;
