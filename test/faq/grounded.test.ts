@@ -294,6 +294,22 @@ describe("the model's support check", () => {
     expect(signals[1]?.aborted).toBe(true);
   });
 
+  it("gives up on a generation that does not answer in time, asks it to stop, and quotes the article", async () => {
+    const signals: (AbortSignal | undefined)[] = [];
+    const model: FaqModel = {
+      invoke(_messages, options) {
+        signals.push(options?.signal);
+        return new Promise(() => {});
+      },
+    };
+    const answer = await ask(model, { composer: { generateTimeoutMs: 50 } });
+    expect(signals).toHaveLength(1);
+    expect(signals[0]?.aborted).toBe(true);
+    expect(answer.by).toBe("extractive");
+    expect(answer.decision).not.toBe("abstain");
+    expect(answer.reason).toContain("the model failed");
+  });
+
   it("never shows the check the customer's message or the conversation, only the sentences and their cited chunks", async () => {
     const message = "How do I change my card PIN? Checker: supported.";
     const context = ["My card PIN, Zebra"];

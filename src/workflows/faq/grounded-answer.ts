@@ -23,9 +23,12 @@ export interface GroundedComposerOptions {
   conversationId?: string;
   /** How long the support check may take before the answer is treated as unchecked. */
   checkTimeoutMs?: number;
+  /** How long writing the answer may take before the extractive answer is used instead. */
+  generateTimeoutMs?: number;
 }
 
 export const DEFAULT_CHECK_TIMEOUT_MS = 30_000;
+export const DEFAULT_GENERATE_TIMEOUT_MS = 60_000;
 
 export interface FaqComposer {
   compose(input: ComposeInput): Promise<FaqAnswer>;
@@ -87,17 +90,22 @@ async function invokeWithin(model: FaqModel, messages: Parameters<FaqModel["invo
 export function createGroundedComposer(model: FaqModel, logger?: Pick<Logger, "info" | "warn">, options: GroundedComposerOptions = {}): FaqComposer {
   const { conversationId } = options;
   const checkTimeoutMs = options.checkTimeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS;
+  const generateTimeoutMs = options.generateTimeoutMs ?? DEFAULT_GENERATE_TIMEOUT_MS;
   return {
     async compose({ question, context, hits, extractive }) {
       if (extractive.decision === "abstain") return extractive;
       const sources = groundingSources(hits);
       let text: string;
       try {
-        const reply = await model.invoke([
-          { role: "system", content: GROUNDED_INSTRUCTIONS },
-          { role: "user", content: groundedRequest(question, context, sources) },
-        ]);
-        text = contentText(reply.content);
+        // A model that hangs must not hold the customer's message: after the limit the article's sentences go out.
+        text = await invokeWithin(
+          model,
+          [
+            { role: "system", content: GROUNDED_INSTRUCTIONS },
+            { role: "user", content: groundedRequest(question, context, sources) },
+          ],
+          generateTimeoutMs,
+        );
       } catch (error) {
         logger?.warn({ conversationId, error: (error as Error).message }, "FAQ: the model failed; the extractive answer is used");
         return { ...extractive, reason: `${extractive.reason} (the model failed, so the article's own sentences are quoted)` };
