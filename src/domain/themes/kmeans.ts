@@ -2,6 +2,7 @@
  * Spherical k-means (cosine similarity on unit vectors) with k-means++ seeding and several seeded restarts;
  * the restart with the highest total similarity wins. Deterministic for a given seed.
  */
+import { dot, dotsWithRows } from "./dots.js";
 import { createRng, type Rng } from "./prng.js";
 
 export interface KMeansResult {
@@ -21,59 +22,25 @@ export interface KMeansOptions {
   seed?: number;
 }
 
-function dot(a: Float64Array, ai: number, b: Float64Array, bi: number, dims: number): number {
-  let s = 0;
-  for (let d = 0; d < dims; d++) s += a[ai + d] * b[bi + d];
-  return s;
-}
-
 /**
  * Index of the nearest centroid (the first of equals); its similarity is left in `out[0]` (no tuple allocated
- * per point). Four centroids share each load of the point; each dot product still sums in dimension order.
+ * per point). `sims` (at least k long) is scratch a caller can reuse across points.
  */
-export function nearest(points: Float64Array, offset: number, centroids: Float64Array, k: number, dims: number, out: Float64Array): number {
+export function nearest(
+  points: Float64Array,
+  offset: number,
+  centroids: Float64Array,
+  k: number,
+  dims: number,
+  out: Float64Array,
+  sims: Float64Array = new Float64Array(k),
+): number {
+  dotsWithRows(points, offset, centroids, 0, k, dims, sims);
   let best = 0;
   let bestSim = Number.NEGATIVE_INFINITY;
-  let c = 0;
-  for (; c + 3 < k; c += 4) {
-    const b0 = c * dims;
-    const b1 = b0 + dims;
-    const b2 = b1 + dims;
-    const b3 = b2 + dims;
-    let s0 = 0;
-    let s1 = 0;
-    let s2 = 0;
-    let s3 = 0;
-    for (let d = 0; d < dims; d++) {
-      const x = points[offset + d];
-      s0 += x * centroids[b0 + d];
-      s1 += x * centroids[b1 + d];
-      s2 += x * centroids[b2 + d];
-      s3 += x * centroids[b3 + d];
-    }
-    if (s0 > bestSim) {
-      bestSim = s0;
-      best = c;
-    }
-    if (s1 > bestSim) {
-      bestSim = s1;
-      best = c + 1;
-    }
-    if (s2 > bestSim) {
-      bestSim = s2;
-      best = c + 2;
-    }
-    if (s3 > bestSim) {
-      bestSim = s3;
-      best = c + 3;
-    }
-  }
-  for (; c < k; c++) {
-    const cb = c * dims;
-    let s = 0;
-    for (let d = 0; d < dims; d++) s += points[offset + d] * centroids[cb + d];
-    if (s > bestSim) {
-      bestSim = s;
+  for (let c = 0; c < k; c++) {
+    if (sims[c] > bestSim) {
+      bestSim = sims[c];
       best = c;
     }
   }
@@ -112,12 +79,13 @@ function lloyd(points: Float64Array, n: number, dims: number, k: number, start: 
   const assignments = new Int32Array(n).fill(-1);
   const similarity = new Float64Array(n);
   const found = new Float64Array(1);
+  const sims = new Float64Array(k);
   let objective = 0;
   for (let iteration = 0; iteration < maxIterations; iteration++) {
     let changed = 0;
     objective = 0;
     for (let i = 0; i < n; i++) {
-      const best = nearest(points, i * dims, centroids, k, dims, found);
+      const best = nearest(points, i * dims, centroids, k, dims, found, sims);
       const bestSim = found[0];
       if (assignments[i] !== best) changed++;
       assignments[i] = best;

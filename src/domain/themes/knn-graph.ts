@@ -3,6 +3,7 @@
  * cells by a quick k-means, and each point only looks at the cells nearest to it. Exact enough for
  * clustering and linear-ish in the number of messages, where the exact graph is quadratic.
  */
+import { dot, dotsWithRows } from "./dots.js";
 import { sphericalKMeans } from "./kmeans.js";
 
 export interface KnnGraph {
@@ -35,12 +36,6 @@ const MAX_PROBES = 6;
 const CANDIDATES = 300;
 const LEADING_DIMS = 32;
 const REFINE_ROUNDS = 2;
-
-function dot(a: Float64Array, ai: number, b: Float64Array, bi: number, dims: number): number {
-  let s = 0;
-  for (let d = 0; d < dims; d++) s += a[ai + d] * b[bi + d];
-  return s;
-}
 
 /**
  * Coarse cells by a quick k-means on an evenly spaced sample of the leading dimensions (`lead`, n × leadDims):
@@ -126,36 +121,6 @@ export function buildKnnGraph(points: Float64Array, n: number, dims: number, opt
     }
   }
   return symmetrise(neighbour, similarity, n, m, options.bandwidth);
-}
-
-/**
- * out[q] = a[ai..+dims] · rows[(first + q)·dims..+dims] for q < count. Four rows share each load of `a`; every
- * dot product still sums in dimension order, so the values are exactly those of a plain dot.
- */
-function dotsWithRows(a: Float64Array, ai: number, rows: Float64Array, first: number, count: number, dims: number, out: Float64Array): void {
-  let q = 0;
-  for (; q + 3 < count; q += 4) {
-    const b0 = (first + q) * dims;
-    const b1 = b0 + dims;
-    const b2 = b1 + dims;
-    const b3 = b2 + dims;
-    let s0 = 0;
-    let s1 = 0;
-    let s2 = 0;
-    let s3 = 0;
-    for (let d = 0; d < dims; d++) {
-      const x = a[ai + d];
-      s0 += x * rows[b0 + d];
-      s1 += x * rows[b1 + d];
-      s2 += x * rows[b2 + d];
-      s3 += x * rows[b3 + d];
-    }
-    out[q] = s0;
-    out[q + 1] = s1;
-    out[q + 2] = s2;
-    out[q + 3] = s3;
-  }
-  for (; q < count; q++) out[q] = dot(a, ai, rows, (first + q) * dims, dims);
 }
 
 function listed(neighbour: Int32Array, base: number, m: number, j: number): boolean {
