@@ -4,37 +4,12 @@
  */
 import { Resvg } from "@resvg/resvg-js";
 import { WebClient } from "@slack/web-api";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Doc } from "../../src/emulator/types.js";
 import { callTool, ScriptedChatModel, say } from "../fakes/scripted-model.js";
-import { launchBrowser, openChannel, screenshot, startTestPlayground, type TestPlayground, typeInComposer } from "./support.js";
+import { browserSession, openChannel, screenshot, type TestPlayground, typeInComposer } from "./support.js";
 
-let browser: Browser;
-let page: Page | undefined;
-let pg: TestPlayground | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await page?.close();
-  page = undefined;
-  await pg?.cleanup();
-  pg = undefined;
-});
-
-async function open(playground: TestPlayground): Promise<Page> {
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  // Inside the test's own timeout, so a missing element is reported by name rather than as a test timeout.
-  page.setDefaultTimeout(15_000);
-  await page.goto(playground.url);
-  await page.locator('.sidebar-item[data-channel="support"]').waitFor();
-  return page;
-}
+const { start, open } = browserSession({ width: 1280, height: 800 }, 15_000);
 
 const comments = (playground: TestPlayground, id: string) =>
   ((playground.emulator().state.get("conversations", id)?.conversation_parts?.conversation_parts ?? []) as Doc[]).filter((p) => p.part_type === "comment");
@@ -64,7 +39,7 @@ function replyModel(target: { id: string; adminId: string }) {
 
 describe("the playground page", () => {
   it("loads, says it is a demo, shows #support, #product and the DM with the bot, and what a model would add", async () => {
-    pg = await startTestPlayground();
+    const pg = await start();
     const p = await open(pg);
     await expect(p.locator(".sidebar-item").allTextContents()).resolves.toEqual(["# support", "# product", "Switchboard"]);
     await expect(p.locator(".demo-tag").textContent()).resolves.toBe("Demo");
@@ -77,7 +52,7 @@ describe("the playground page", () => {
   });
 
   it("/switchboard help answers with the usage, only for the person who asked", async () => {
-    pg = await startTestPlayground();
+    const pg = await start();
     const p = await open(pg);
     await typeInComposer(p, "/switchboard help");
     const reply = p.locator(".message.ephemeral", { hasText: "/switchboard ask" });
@@ -89,7 +64,7 @@ describe("the playground page", () => {
 
   it("an @switchboard request that writes shows an approval card; Approve changes Intercom once and the card updates", async () => {
     const target = { id: "", adminId: "" };
-    pg = await startTestPlayground({ chatModel: () => replyModel(target) });
+    const pg = await start({ chatModel: () => replyModel(target) });
     Object.assign(target, openConversationId(pg));
     const before = comments(pg, target.id).length;
     const p = await open(pg);
@@ -120,7 +95,7 @@ describe("the playground page", () => {
 
   it("Reject opens a modal with an input; the reason typed there reaches the app and the card says it was rejected", async () => {
     const target = { id: "", adminId: "" };
-    pg = await startTestPlayground({ chatModel: () => replyModel(target) });
+    const pg = await start({ chatModel: () => replyModel(target) });
     Object.assign(target, openConversationId(pg));
     const before = comments(pg, target.id).length;
     const p = await open(pg);
@@ -143,7 +118,7 @@ describe("the playground page", () => {
   });
 
   it("the App Home tab renders what the app publishes", async () => {
-    pg = await startTestPlayground();
+    const pg = await start();
     const p = await open(pg);
     await openChannel(p, "app");
     await p.locator('.tab[data-tab="home"]').click();
@@ -155,7 +130,7 @@ describe("the playground page", () => {
   });
 
   it("draws every Block Kit block the app can send, with confirm dialogs, and shows unknown blocks as JSON", async () => {
-    pg = await startTestPlayground();
+    const pg = await start();
     const p = await open(pg);
     const client = new WebClient(pg.playground.botToken, { slackApiUrl: pg.playground.slackApiUrl, retryConfig: { retries: 0 } });
     await client.chat.postMessage({
@@ -248,7 +223,7 @@ describe("the playground page", () => {
   });
 
   it("shows a PNG the app uploads with the external upload flow (files.uploadV2), decoded in the page", async () => {
-    pg = await startTestPlayground();
+    const pg = await start();
     const p = await open(pg);
     await openChannel(p, "product");
     const png = Buffer.from(
@@ -274,7 +249,7 @@ describe("the playground page", () => {
   });
 
   it("Reset the demo starts over: an empty page, a fresh Intercom workspace, and the app answering again", async () => {
-    pg = await startTestPlayground();
+    const pg = await start();
     const p = await open(pg);
     await p.locator("#demo-customer").click();
     await p.locator("#customer-text").fill("Where is my new card?");

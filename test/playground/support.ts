@@ -8,6 +8,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll } from "vitest";
 import { buildConfig, envSchema } from "../../src/config.js";
 import { createSilentLogger } from "../../src/logger.js";
 import { type LaunchedPlayground, launchPlayground } from "../../src/playground/launch-playground.js";
@@ -85,4 +86,45 @@ export async function typeInComposer(page: Page, text: string): Promise<void> {
 
 export async function openChannel(page: Page, name: "support" | "product" | "app"): Promise<void> {
   await page.locator(`.sidebar-item[data-channel="${name}"]`).click();
+}
+
+export interface BrowserSession {
+  /** A fresh playground, cleaned up after the test. */
+  start(options?: TestPlaygroundOptions): Promise<TestPlayground>;
+  /** A page on it, closed after the test, once the sidebar is there. */
+  open(playground: TestPlayground): Promise<Page>;
+}
+
+/** One Chromium for the file, and per test a playground and a page that are always cleaned up. */
+export function browserSession(viewport: { width: number; height: number }, defaultTimeoutMs?: number): BrowserSession {
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  let playground: TestPlayground | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    await page?.close();
+    page = undefined;
+    await playground?.cleanup();
+    playground = undefined;
+  });
+  return {
+    async start(options) {
+      playground = await startTestPlayground(options);
+      return playground;
+    },
+    async open(target) {
+      if (!browser) throw new Error("the browser did not start");
+      page = await browser.newPage({ viewport });
+      // Inside the test's own timeout, so a missing element is reported by name rather than as a test timeout.
+      if (defaultTimeoutMs !== undefined) page.setDefaultTimeout(defaultTimeoutMs);
+      await page.goto(target.url);
+      await page.locator('.sidebar-item[data-channel="support"]').waitFor();
+      return page;
+    },
+  };
 }

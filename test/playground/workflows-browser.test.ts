@@ -4,35 +4,12 @@
  * Intercom webhook route (issue 9); they are written against the behaviour those issues describe, and fail with
  * a plain reason until that behaviour exists.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Doc } from "../../src/emulator/types.js";
-import { launchBrowser, screenshot, startTestPlayground, type TestPlayground } from "./support.js";
+import { browserSession, screenshot, type TestPlayground } from "./support.js";
 
-let browser: Browser;
-let page: Page | undefined;
-let pg: TestPlayground | undefined;
 const LONG = { timeout: 30_000 };
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await page?.close();
-  page = undefined;
-  await pg?.cleanup();
-  pg = undefined;
-});
-
-async function open(playground: TestPlayground): Promise<Page> {
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(playground.url);
-  await page.locator('.sidebar-item[data-channel="support"]').waitFor();
-  return page;
-}
+const { start, open } = browserSession({ width: 1280, height: 900 });
 
 const adminComments = (playground: TestPlayground, id: string) =>
   ((playground.emulator().state.get("conversations", id)?.conversation_parts?.conversation_parts ?? []) as Doc[]).filter(
@@ -50,7 +27,7 @@ async function expectWebhookAccepted(playground: TestPlayground): Promise<void> 
 
 describe("the demo buttons drive the workflows (pending on issues 9, 11, 12 and 13)", () => {
   it("a customer's question becomes a draft card with sources in #support; Send puts exactly one reply in Intercom", { timeout: 90_000 }, async () => {
-    pg = await startTestPlayground();
+    const pg = await start();
     const p = await open(pg);
     await p.locator("#demo-customer").click();
     await p.locator("#topic").selectOption("pin");
@@ -83,7 +60,7 @@ describe("the demo buttons drive the workflows (pending on issues 9, 11, 12 and 
   });
 
   it("an angry reply brings an escalation alert with a briefing and Take it into #support", { timeout: 90_000 }, async () => {
-    pg = await startTestPlayground();
+    const pg = await start();
     const p = await open(pg);
     await p.locator("#demo-customer").click();
     await p.locator("#topic").selectOption("declined");
@@ -99,7 +76,7 @@ describe("the demo buttons drive the workflows (pending on issues 9, 11, 12 and 
   });
 
   it("Run the weekly digest now posts the digest in #product with its chart image", { timeout: 120_000 }, async () => {
-    pg = await startTestPlayground({ conversations: 1000 });
+    const pg = await start({ conversations: 1000 });
     const p = await open(pg);
     await p.locator("#demo-digest").click();
     await p.locator(".channel-title", { hasText: "# product" }).waitFor();
