@@ -22,6 +22,7 @@ import { lookUpTargets } from "./call-target.js";
 import { MODEL_SETUP_HELP } from "./chat-model.js";
 import { decideAtomically, deciderName, interruptedStep, type ResumeDecision, validateDecisions } from "./decisions.js";
 import type { GuardContext, ToolExecutorLike } from "./guard-middleware.js";
+import { toPendingApproval } from "./pending-approval.js";
 import { answersIn, type Persona } from "./personas.js";
 import { mayDecide } from "./policy.js";
 import { pausedCalls, storePause } from "./record-pause.js";
@@ -86,19 +87,6 @@ export interface SwitchboardRunEngine extends RunEngine {
   /** True while this process is driving the run (a fresh start, a decision or a resume in flight). */
   isDriving(runId: string): boolean;
 }
-
-const toPending = (a: ApprovalRecord): PendingApproval => ({
-  approvalId: a.id,
-  runId: a.runId,
-  tool: a.tool,
-  title: a.title,
-  risk: a.risk,
-  args: a.args,
-  summary: a.summary,
-  persona: a.persona,
-  expiresAt: a.expiresAt,
-  ...("why" in a && typeof a.why === "string" ? { why: a.why } : {}),
-});
 
 function messageText(message: BaseMessage | undefined): string {
   if (!message) return "";
@@ -237,7 +225,7 @@ export function createRunEngine(options: RunEngineOptions): SwitchboardRunEngine
       { ...runFields(run), approvals: stored.map((a) => ({ approvalId: a.id, tool: a.tool })), elapsedMs: now() - run.createdAt },
       "agent run waiting for approval",
     );
-    return { status: "needs_approval", runId: run.id, approvals: stored.map(toPending) };
+    return { status: "needs_approval", runId: run.id, approvals: stored.map(toPendingApproval) };
   };
 
   const expireStale = (runId?: string): number => {
@@ -343,7 +331,7 @@ export function createRunEngine(options: RunEngineOptions): SwitchboardRunEngine
           reason: `rejected by ${outcome.decidedBy}${reason ? `: ${reason}` : ""}`,
         });
       }
-      if (!outcome.resume) return { status: "needs_approval", runId, approvals: approvals.pending({ runId }).map(toPending) };
+      if (!outcome.resume) return { status: "needs_approval", runId, approvals: approvals.pending({ runId }).map(toPendingApproval) };
       const resumeWith = outcome.resume;
       const result = await tracked(runId, () => drive(run, persona, new Command({ resume: { decisions: resumeWith satisfies ResumeDecision[] } }), onEvent));
       // With a rejection in the same pause, LangChain drops that turn's approved calls; say so in the audit.
@@ -364,7 +352,7 @@ export function createRunEngine(options: RunEngineOptions): SwitchboardRunEngine
       return approvals
         .pending(filter ?? {})
         .filter((a) => a.expiresAt > at)
-        .map(toPending);
+        .map(toPendingApproval);
     },
   };
 }

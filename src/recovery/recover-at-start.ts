@@ -11,7 +11,7 @@
  * Slack requests the dead process left unfinished are then replayed by the inbox worker (inbox.start()).
  */
 import type { SwitchboardRunEngine } from "../agent/create-run-engine.js";
-import type { PendingApproval } from "../agent/run-types.js";
+import { toPendingApproval } from "../agent/pending-approval.js";
 import { slackThreadOrderingKey } from "../inbox/slack-intake.js";
 import type { Inbox } from "../inbox/types.js";
 import type { Logger } from "../logger.js";
@@ -48,18 +48,6 @@ export interface RecoveryReport {
   failedRuns: number;
 }
 
-const toPending = (a: ApprovalRecord): PendingApproval => ({
-  approvalId: a.id,
-  runId: a.runId,
-  tool: a.tool,
-  title: a.title,
-  risk: a.risk,
-  args: a.args,
-  summary: a.summary,
-  persona: a.persona,
-  expiresAt: a.expiresAt,
-});
-
 function targetOf(run: RunRecord): ThreadTarget | undefined {
   const thread = threadOfRun(run.threadId);
   return thread && { teamId: run.teamId, ...thread };
@@ -71,7 +59,7 @@ async function settleCard(deps: RecoveryDeps, approval: ApprovalRecord, outcome:
   if (!where) return;
   const decision = approval.status === "edited" ? "edit" : approval.status === "rejected" ? "reject" : "approve";
   const at = Math.floor((approval.decidedAt ?? deps.now()) / 1000);
-  const card = approvalCard(toPending(approval), { kind: "decided", decision, by: approval.decidedBy ?? "someone", at, outcome });
+  const card = approvalCard(toPendingApproval(approval), { kind: "decided", decision, by: approval.decidedBy ?? "someone", at, outcome });
   await deps.slack.poster.update(where.channel, where.ts, card);
   deps.slack.cards.settle(approval.id, at);
 }
