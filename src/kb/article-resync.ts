@@ -12,6 +12,7 @@ import type { AuditedReads } from "../workflows/audited-reads.js";
 import type { InboxHandler, InboxItem, InboxTopics } from "../workflows/contracts.js";
 import type { ChunkVectors } from "./chunk-vectors.js";
 import type { KbIndex } from "./kb-index.js";
+import { KbRemovals } from "./removals.js";
 import { articleParent, helpCenterVersions, readCollectionPaths } from "./sources.js";
 import type { SourceArticle } from "./types.js";
 
@@ -95,9 +96,14 @@ export async function resyncArticle(deps: ArticleResyncDeps, articleId: string):
   const plan = planResync(current, collection, indexedVersionsOf(articleId, deps.index.idsOfSource("article")));
   const now = deps.now();
   const report: ResyncReport = { articleId, found: read.found, added: 0, changed: 0, unchanged: 0, removed: 0 };
-  for (const article of plan.upserts) report[deps.index.upsert(article, now)] += 1;
+  const removals = new KbRemovals(deps.index.db);
+  for (const article of plan.upserts) {
+    report[deps.index.upsert(article, now)] += 1;
+    removals.forget(article.id);
+  }
   for (const id of plan.removals) {
     deps.index.remove(id);
+    removals.record(id, now);
     report.removed += 1;
   }
   if (report.added + report.changed + report.removed === 0) return report;

@@ -94,6 +94,7 @@ function prepare(db: Db) {
     insertChunk: db.prepare("INSERT INTO kb_chunks (article_id, position, heading, anchor_url, text) VALUES (?, ?, ?, ?, ?)"),
     insertFts: db.prepare("INSERT INTO kb_fts (rowid, title, heading, collection, body) VALUES (?, ?, ?, ?, ?)"),
     touch: db.prepare("UPDATE kb_articles SET synced_at = ? WHERE id = ?"),
+    version: db.prepare("SELECT updated_at AS updatedAt, synced_at AS syncedAt FROM kb_articles WHERE id = ?"),
     idsBySource: db.prepare("SELECT id FROM kb_articles WHERE source = ?").pluck(),
     article: db.prepare("SELECT * FROM kb_articles WHERE id = ?"),
     entities: db.prepare("SELECT DISTINCT entity AS name, domain FROM kb_articles WHERE entity != '' OR domain != ''"),
@@ -197,6 +198,11 @@ export class KbIndex {
     this.metaCache?.delete(articleId);
     this.chunkArticles = undefined;
     this.generation += 1;
+  }
+
+  /** When the indexed copy was last changed in Intercom and last written here (Unix seconds), if it is indexed. */
+  storedVersion(articleId: string): { updatedAt: number; syncedAt: number } | undefined {
+    return this.statements.version.get(articleId) as { updatedAt: number; syncedAt: number } | undefined;
   }
 
   idsOfSource(source: KbSource): string[] {

@@ -82,3 +82,15 @@ export const FAQ_SCHEMA_SQL = `
   ) STRICT;
   CREATE INDEX faq_drafts_conversation ON faq_drafts (conversation_id, created_at);
 `;
+
+/**
+ * When an article notification removed an article (deleted, unpublished). A sync that read its pages before the
+ * removal would otherwise write the article back; it checks here first. Migration 11; older rows are pruned by
+ * each sync, since a sync that began after a removal cannot have read the removed article.
+ */
+export const KB_REMOVALS_SQL = `
+  CREATE TABLE kb_removed (
+    article_id  TEXT PRIMARY KEY,
+    removed_at  INTEGER NOT NULL
+  ) STRICT;
+`;

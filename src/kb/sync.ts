@@ -6,6 +6,7 @@
 import type { AuditedReads } from "../workflows/audited-reads.js";
 import type { ChunkVectors, VectorRefresh } from "./chunk-vectors.js";
 import type { KbIndex } from "./kb-index.js";
+import { KbRemovals } from "./removals.js";
 import { readExternalPages, readHelpCenterArticles, readInternalArticles } from "./sources.js";
 import type { KbSource, SourceArticle } from "./types.js";
 
@@ -32,6 +33,8 @@ export interface SyncReport {
   changed: number;
   removed: number;
   unchanged: number;
+  /** Articles an article notification re-read or removed while this run read the pages: left as it wrote them. */
+  superseded: number;
   /** Sources that could not be read, with why. */
   errors: string[];
   /** Chunk vectors computed and reused, with embeddings configured. */
@@ -46,7 +49,8 @@ const READERS: readonly [KbSource, (reads: AuditedReads) => Promise<SourceArticl
 
 export async function syncKb(options: SyncOptions): Promise<SyncReport> {
   const { index, now } = options;
-  const report: SyncReport = { added: 0, changed: 0, removed: 0, unchanged: 0, errors: [] };
+  const report: SyncReport = { added: 0, changed: 0, removed: 0, unchanged: 0, superseded: 0, errors: [] };
+  const removals = new KbRemovals(index.db);
   const runId = Number(index.db.prepare("INSERT INTO kb_sync_runs (started_at, full) VALUES (?, ?)").run(now, options.full ? 1 : 0).lastInsertRowid);
   const fetched: { source: KbSource; articles: SourceArticle[] }[] = [];
   for (const [i, [source, read]] of READERS.entries()) {
@@ -63,19 +67,27 @@ export async function syncKb(options: SyncOptions): Promise<SyncReport> {
     const seen = new Set<string>();
     for (const article of articles) {
       seen.add(article.id);
+      done += 1;
+      if (done % 25 === 0 || done === total) options.onProgress?.({ phase: "indexing", done, total });
+      // Reading every page takes a while; an article notification may have re-read or removed this one since.
+      // Writing this run's older copy would put the old text (or a deleted article) back until the next sync.
+      if (writtenSinceWithNewer(index.storedVersion(article.id), article, now) || removals.removedAfter(article.id, now)) {
+        report.superseded += 1;
+        continue;
+      }
       if (options.full) index.remove(article.id);
       const result = index.upsert(article, now);
       if (result === "added" && options.full) report.changed += 1;
       else report[result] += 1;
-      done += 1;
-      if (done % 25 === 0 || done === total) options.onProgress?.({ phase: "indexing", done, total });
     }
     for (const id of index.idsOfSource(source)) {
-      if (seen.has(id)) continue;
+      // Written after this run began (an article created while the pages were read): not ours to remove.
+      if (seen.has(id) || (index.storedVersion(id)?.syncedAt ?? 0) > now) continue;
       index.remove(id);
       report.removed += 1;
     }
   }
+  removals.pruneUpTo(now);
   // Searches weigh words by how common they are: read the new vocabulary once now, not on the next question.
   if (report.added + report.changed + report.removed > 0) index.stats.refresh();
   if (options.vectors) {
@@ -92,9 +104,22 @@ export async function syncKb(options: SyncOptions): Promise<SyncReport> {
   return report;
 }
 
+/**
+ * Pure: was the indexed copy written after this run began, from a newer version than the one this run read?
+ * Both must hold, so an ordinary sync always writes what Intercom sent (even if its clock went backwards).
+ */
+export function writtenSinceWithNewer(
+  stored: { updatedAt: number; syncedAt: number } | undefined,
+  read: Pick<SourceArticle, "updatedAt">,
+  runStart: number,
+): boolean {
+  return stored !== undefined && stored.syncedAt > runStart && stored.updatedAt > read.updatedAt;
+}
+
 export function syncSummary(report: SyncReport): string {
   const articles = report.added + report.changed + report.unchanged;
   const parts = [`synced ${articles} articles (${report.added} new, ${report.changed} changed, ${report.removed} removed)`];
+  if (report.superseded) parts.push(`${report.superseded} left as a newer article notification wrote them`);
   if (report.vectors) parts.push(`embedded ${report.vectors.embedded} chunks (${report.vectors.reused} unchanged)`);
   if (report.errors.length) parts.push(`could not read: ${report.errors.join("; ")}`);
   return parts.join("; ");

@@ -4,7 +4,7 @@ import type { EmbeddingsLike } from "../retrieval/embedding-cache.js";
 import { ChunkVectors } from "./chunk-vectors.js";
 import { HybridSearcher, type KbRetriever } from "./hybrid-search.js";
 import { KbIndex } from "./kb-index.js";
-import { KB_SCHEMA_SQL } from "./schema.js";
+import { KB_REMOVALS_SQL, KB_SCHEMA_SQL } from "./schema.js";
 import { KbSearcher } from "./search.js";
 import type { SourceArticle } from "./types.js";
 
@@ -16,7 +16,7 @@ export interface TempKb {
 
 export function buildTempKb(articles: readonly SourceArticle[]): TempKb {
   const db = new Database(":memory:");
-  db.exec(KB_SCHEMA_SQL);
+  db.exec(KB_SCHEMA_SQL + KB_REMOVALS_SQL);
   const index = new KbIndex(db);
   db.transaction(() => {
     for (const article of articles) index.upsert(article, 0);

@@ -3,7 +3,7 @@
  * migration runs in its own transaction together with the version bump, so a failure leaves the previous
  * version intact. Append new migrations at the end; never edit one that has shipped.
  */
-import { FAQ_SCHEMA_SQL, KB_SCHEMA_SQL } from "../kb/schema.js";
+import { FAQ_SCHEMA_SQL, KB_REMOVALS_SQL, KB_SCHEMA_SQL } from "../kb/schema.js";
 
 export interface Migration {
   version: number;
@@ -297,5 +297,10 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX write_ledger_status ON write_ledger (status, started_at);
       CREATE INDEX write_ledger_run ON write_ledger (run_id, started_at);
     `,
+  },
+  {
+    version: 11,
+    name: "knowledge base: removals by article notifications, so a sync that read earlier does not bring an article back",
+    sql: KB_REMOVALS_SQL,
   },
 ];
