@@ -101,7 +101,7 @@ function prepare(db: Db) {
     matchIds: db
       .prepare<[string, number]>(`SELECT rowid, bm25(kb_fts, ${FTS_WEIGHTS.join(", ")}) AS score FROM kb_fts WHERE kb_fts MATCH ? ORDER BY score LIMIT ?`)
       .raw(),
-    chunkTexts: db.prepare<[string]>("SELECT id, heading, text FROM kb_chunks WHERE id IN (SELECT value FROM json_each(?))").raw(),
+    chunksMatching: db.prepare<[string, string]>("SELECT rowid FROM kb_fts WHERE kb_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))").pluck(),
     chunk: db.prepare("SELECT article_id, heading, anchor_url, text FROM kb_chunks WHERE id = ?").raw(),
     allMeta: db.prepare("SELECT id, title, url, collection, visibility, entity, domain, locale FROM kb_articles"),
     chunkArticles: db.prepare("SELECT id, article_id FROM kb_chunks").raw(),
@@ -284,19 +284,14 @@ export class KbIndex {
     return new Map(this.statements.matchIds.all(expression, limit) as [number, number][]);
   }
 
-  /** The crude stems (see chunkStems) of several chunks, read in one query for those not remembered yet. */
-  stemsOfChunks(chunkIds: readonly number[]): Map<number, StemBag> {
-    const out = new Map<number, StemBag>();
-    const missing: number[] = [];
-    for (const chunkId of chunkIds) {
-      const cached = this.stemSetsGeneration === this.generation ? this.stemSets.get(chunkId) : undefined;
-      if (cached !== undefined) out.set(chunkId, new StemBag(cached));
-      else missing.push(chunkId);
-    }
-    if (missing.length === 0) return out;
-    for (const [chunkId, heading, text] of this.statements.chunkTexts.all(JSON.stringify(missing)) as [number, string, string][])
-      out.set(chunkId, this.chunkStems({ chunkId, heading, text }));
-    return out;
+  /**
+   * Which of these chunks have the word in their heading or text, by FTS5's own tokens (its stemmer), so the
+   * answer is the one the posting lists in memory give.
+   */
+  chunksWithWord(word: string, chunkIds: readonly number[]): Set<number> {
+    const clean = word.replace(/"/g, "");
+    if (!clean || chunkIds.length === 0) return new Set();
+    return new Set(this.statements.chunksMatching.all(`{heading body} : "${clean}"`, JSON.stringify(chunkIds)) as number[]);
   }
 
   /** Every chunk with what an embedding of it should read: the article's title, the heading and the text. */

@@ -6,7 +6,7 @@
  * conversation is matched against the candidates through the same lists, not the whole index. While the
  * index keeps changing, or when a word is more than one token, FTS5 itself answers.
  */
-import { contentTerms, stem, withSynonyms, words } from "./analyze.js";
+import { contentTerms, withSynonyms, words } from "./analyze.js";
 import { hasRow, ScoreBoard } from "./bm25.js";
 import { bestChunkFirst } from "./chunk-choice.js";
 import { EntityMatcher, type EntityTarget } from "./entities.js";
@@ -252,15 +252,15 @@ export class KbSearcher {
       }
       return;
     }
-    const forms = chosen.map((c) => stem(c.term));
-    const chunkStems = this.index.stemsOfChunks(best.map((r) => r.chunkId));
+    // FTS5 answers which of those chunks hold each word, with the same tokens the lists in memory hold.
+    const ids = best.map((r) => r.chunkId);
+    const holding = chosen.map((c) => this.index.chunksWithWord(c.term, ids));
     for (const row of best) {
-      const have = chunkStems.get(row.chunkId);
       const entry = scores.get(row.articleId);
-      if (!have || !entry) continue;
+      if (!entry) continue;
       let value = 0;
-      forms.forEach((form, i) => {
-        if (have.has(form)) value += weights[i] as number;
+      holding.forEach((chunks, i) => {
+        if (chunks.has(row.chunkId)) value += weights[i] as number;
       });
       if (value > entry.context) entry.context = value;
     }

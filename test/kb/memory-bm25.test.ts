@@ -118,6 +118,25 @@ describe("bm25 in memory", () => {
     expect(throughFts.flat().map((h) => h.score)).toEqual(inMemory.flat().map((h) => h.score));
   });
 
+  it("counts the conversation the same with and without the lists in memory, word forms included", () => {
+    clock = 2_500_000;
+    // "deleted" in the conversation, "delete" in the text: FTS5's stemmer joins them, a cruder one would not.
+    const index = build([
+      ...ARTICLES,
+      article("bin", "Getting a note back", "<p>Get a note back from the bin: whatever you delete waits there for a month.</p>"),
+      article("archive", "The archive", "<p>Get a note back from the archive at any time.</p>"),
+    ]);
+    const searcher = new KbSearcher(index);
+    const asked = { text: "can I get my note back", context: ["I deleted a note yesterday"], k: 5 };
+    const inMemory = searcher.rank(asked).hits;
+    index.upsert(article("noise", "Unrelated", "<p>Nothing to see.</p>"), 0);
+    index.remove("noise");
+    expect(index.postings.ready()).toBe(false);
+    const throughFts = searcher.rank(asked).hits;
+    expect(inMemory[0]?.articleId).toBe("bin");
+    expect(throughFts.map((h) => [h.articleId, h.score])).toEqual(inMemory.map((h) => [h.articleId, h.score]));
+  });
+
   it("keeps internal rows out before the best rows are cut", () => {
     const index = build();
     const m = { ...memory(index), keep: (row: number) => index.isPublic(row) };
