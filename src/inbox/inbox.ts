@@ -65,18 +65,20 @@ export function createInbox(options: CreateInboxOptions): Inbox & LiveInbox {
       return;
     }
     const failures: string[] = [];
+    const notes: string[] = [];
     for (const [index, handler] of list.entries()) {
       // A handler that already succeeded on an earlier attempt is not run again.
       if (record.handlersDone.includes(index)) continue;
       try {
-        await handler(item);
+        const outcome = await handler(item);
+        if (outcome?.note) notes.push(outcome.note);
         if (list.length > 1) await queue.recordHandlerDone(item.id, index);
       } catch (error) {
         failures.push(list.length > 1 ? `handler ${index + 1}: ${errorText(error)}` : errorText(error));
       }
     }
     if (failures.length === 0) {
-      await queue.complete(item.id, now());
+      await queue.complete(item.id, now(), notes.length > 0 ? notes.join("; ") : undefined);
       return;
     }
     const message = failures.join("; ");

@@ -122,7 +122,7 @@ export interface DurableIntakeOptions {
 }
 
 /** Wraps the app's processEvent; returns the replay handler the inbox worker runs for Slack topics. */
-export function installDurableIntake(app: App, options: DurableIntakeOptions): { replay(item: InboxItem): Promise<void> } {
+export function installDurableIntake(app: App, options: DurableIntakeOptions): { replay(item: InboxItem): Promise<undefined> } {
   const { inbox, scopes, logger } = options;
   const processEvent = app.processEvent.bind(app);
 
@@ -167,7 +167,7 @@ export function installDurableIntake(app: App, options: DurableIntakeOptions): {
   };
 
   return {
-    async replay(item: InboxItem): Promise<void> {
+    async replay(item: InboxItem): Promise<undefined> {
       if (!isObject(item.payload)) throw new Error(`inbox item ${item.id} has no Slack body to replay`);
       const scope = scopes.create(item.id);
       await scopes.run(scope, () => processEvent({ body: item.payload as Json, ack: async () => undefined, customProperties: { [REPLAY_PROPERTY]: item.id } }));

@@ -135,7 +135,7 @@ export function createArticleResyncHandler(deps: ArticleResyncDeps): InboxHandle
     if (!articleId) {
       // Retrying cannot give a notification an id it does not have.
       deps.logger?.warn({ inboxId: item.id, topic: item.topic }, "An article notification without a usable article id; nothing to re-sync");
-      return;
+      return { note: "no usable article id in the notification; nothing re-synced" };
     }
     const previous = tails.get(articleId) ?? Promise.resolve();
     const current = previous.catch(() => undefined).then(() => resyncArticle(deps, articleId));
@@ -143,6 +143,7 @@ export function createArticleResyncHandler(deps: ArticleResyncDeps): InboxHandle
     try {
       const report = await current;
       deps.logger?.info({ inboxId: item.id, topic: item.topic, ...report }, `Knowledge base: ${describeResync(report)}`);
+      return { note: describeResync(report) };
     } finally {
       if (tails.get(articleId) === current) tails.delete(articleId);
     }

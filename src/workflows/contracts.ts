@@ -28,8 +28,11 @@ export interface InboxItem {
   attempt: number;
 }
 
-/** Runs one inbox item. Throwing means "retry later"; after the configured attempts the item is parked as failed. */
-export type InboxHandler = (item: InboxItem) => Promise<void>;
+/**
+ * Runs one inbox item. Throwing means "retry later"; after the configured attempts the item is parked as failed.
+ * A note returned is kept on the finished item, for `switchboard inbox` (what happened, when it is not obvious).
+ */
+export type InboxHandler = (item: InboxItem) => Promise<undefined | { note: string }>;
 
 export interface InboxTopics {
   /** Adds a handler for a topic; several handlers may share a topic (each workflow registers its own). */

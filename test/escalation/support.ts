@@ -82,7 +82,10 @@ export async function startRig(
         attempt: 1,
       };
       for (const handler of handlers.get(envelope.topic) ?? []) {
-        const work = handler(item).catch((error: unknown) => void failures.push(error));
+        const work = handler(item).then(
+          () => undefined,
+          (error: unknown) => void failures.push(error),
+        );
         running.add(work);
         void work.finally(() => running.delete(work));
       }

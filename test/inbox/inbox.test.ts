@@ -83,6 +83,20 @@ describe("inbox: worker", () => {
     expect(ping).toMatchObject({ status: "done", note: expect.stringMatching(/^ping: /) });
   });
 
+  it("keeps the notes handlers return on the finished item, joined when a topic has several", async () => {
+    const { inbox } = setup();
+    inbox.on("article.updated", async () => ({ note: "article 7 re-read: 0 new, 1 changed" }));
+    inbox.on("article.updated", async () => undefined);
+    inbox.on("article.updated", async () => ({ note: "second look: fine" }));
+    inbox.on("article.deleted", async () => undefined);
+    const { id } = (await inbox.accept(item("article.updated"), [])) as { id: string };
+    const { id: quiet } = (await inbox.accept(item("article.deleted"), [])) as { id: string };
+    await inbox.start();
+    await inbox.idle();
+    expect(await inbox.get(id)).toMatchObject({ status: "done", note: "article 7 re-read: 0 new, 1 changed; second look: fine" });
+    expect((await inbox.get(quiet))?.note).toBeUndefined();
+  });
+
   it("keeps arrival order within an ordering key and runs different keys in parallel, up to the bound", async () => {
     const { inbox } = setup({ concurrency: 2 });
     const log: string[] = [];
