@@ -1,6 +1,6 @@
 /** `/switchboard faq <question>` answers and the knowledge-gap note: text for teammates, escaped, with sources. */
 import type { FaqAnswer } from "../../domain/faq/types.js";
-import { sourcesList } from "./faq-draft-card.js";
+import { slackLink, sourcesList } from "./faq-draft-card.js";
 import { escapeMrkdwn, truncate } from "./mrkdwn.js";
 
 type Block = Record<string, unknown>;
@@ -34,15 +34,34 @@ function answeredBy(answer: FaqAnswer): string {
   return `written by the model from the sources, each sentence checked against them${removed ? ` (${removed} unsupported sentence${removed === 1 ? "" : "s"} removed)` : ""}`;
 }
 
-export function buildGapNote(customerName: string | undefined, question: string, reason: string): { text: string; blocks: Block[] } {
+/**
+ * The note to the team when no reply was sent. Abstaining does not prove the help center lacks the answer (the
+ * match may only be weak), so the note says which it was and links the closest public article for the teammate
+ * who picks the conversation up.
+ */
+export function buildGapNote(
+  customerName: string | undefined,
+  question: string,
+  answer: Pick<FaqAnswer, "reason" | "best">,
+): { text: string; blocks: Block[] } {
   const who = escapeMrkdwn(truncate(customerName ?? "A customer", 80));
-  const text = `Knowledge-base gap: ${who} asked something the help center does not answer`;
-  return {
-    text,
-    blocks: [
-      { type: "section", text: { type: "mrkdwn", text: `*Knowledge-base gap*: ${who} asked something the help center does not answer. No reply was sent.` } },
-      { type: "section", text: { type: "mrkdwn", text: `>${escapeMrkdwn(truncate(question, 1500)).replace(/\n/g, "\n>")}` } },
-      { type: "context", elements: [{ type: "mrkdwn", text: escapeMrkdwn(truncate(reason, 300)) }] },
-    ],
-  };
+  const best = answer.best;
+  const link = best?.chunk.anchorUrl ?? best?.url;
+  const headline = best
+    ? `*Knowledge-base gap?* ${who} asked something no help-center article answers with confidence. No reply was sent.`
+    : `*Knowledge-base gap*: ${who} asked something no help-center article matches. No reply was sent.`;
+  const blocks: Block[] = [
+    { type: "section", text: { type: "mrkdwn", text: headline } },
+    { type: "section", text: { type: "mrkdwn", text: `>${escapeMrkdwn(truncate(question, 1500)).replace(/\n/g, "\n>")}` } },
+  ];
+  if (best && link)
+    blocks.push({
+      type: "section",
+      text: { type: "mrkdwn", text: `Closest article, not confident enough to send: ${slackLink(link, truncate(best.title, 150))}` },
+    });
+  blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: escapeMrkdwn(truncate(answer.reason, 300)) }] });
+  const text = best
+    ? `Knowledge-base gap? ${who} asked something no help-center article answers with confidence`
+    : `Knowledge-base gap: ${who} asked something no help-center article matches`;
+  return { text, blocks };
 }

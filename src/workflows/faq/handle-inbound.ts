@@ -87,7 +87,7 @@ export function createFaqInboxHandler(deps: FaqWorkflowDeps): InboxHandler {
     deps.logger?.info({ conversationId: message.id, decision: answer.decision, confidence: answer.confidence }, `FAQ: ${answer.reason}`);
     if (answer.decision === "abstain") {
       if (settings.gapNotes && settings.channel && !answer.reason.startsWith("a person should")) {
-        const note = buildGapNote(message.customerName, message.text, answer.reason);
+        const note = buildGapNote(message.customerName, message.text, answer);
         await deps.slack.chat.postMessage({ channel: settings.channel, text: note.text, blocks: note.blocks as never });
       }
       return;

@@ -1,0 +1,42 @@
+/** The note to the team when no reply was sent: truthful about why, and useful to the teammate who takes over. */
+import { describe, expect, it } from "vitest";
+import type { SearchHit } from "../../src/kb/types.js";
+import { buildGapNote } from "../../src/slack/blocks/faq-answer-blocks.js";
+
+const hit = (over: Partial<SearchHit> = {}): SearchHit => ({
+  articleId: "article:1",
+  title: "Changing your PIN",
+  url: "https://help.example.com/articles/1-pin",
+  visibility: "public",
+  collection: "Cards",
+  entity: "",
+  score: 3.2,
+  chunk: { id: 7, heading: "In the app", anchorUrl: "https://help.example.com/articles/1-pin#in-the-app", text: "Open Cards, then PIN." },
+  ...over,
+});
+const all = (note: { blocks: unknown[] }) => JSON.stringify(note.blocks);
+
+describe("knowledge-gap note", () => {
+  it("for a weak match says no article answers with confidence, and links the closest one", () => {
+    const note = buildGapNote("Ana", "how do i reset the code for my card", { reason: "no article answers this confidently (best: Changing your PIN, 0.37)", best: hit() });
+    expect(note.text).toBe("Knowledge-base gap? Ana asked something no help-center article answers with confidence");
+    expect(all(note)).toContain("Closest article, not confident enough to send: <https://help.example.com/articles/1-pin#in-the-app|Changing your PIN>");
+    expect(all(note)).toContain("No reply was sent.");
+    expect(all(note)).toContain("0.37");
+  });
+
+  it("with nothing matching says so and links nothing", () => {
+    const note = buildGapNote(undefined, "can I open a joint mortgage", { reason: "no public article matches" });
+    expect(note.text).toBe("Knowledge-base gap: A customer asked something no help-center article matches");
+    expect(all(note)).not.toContain("Closest article");
+  });
+
+  it("escapes what the customer wrote and links only http(s) addresses", () => {
+    const note = buildGapNote("<!channel>", "<!here> *click* <https://evil.example|here>", { reason: "weak", best: hit({ title: "A|B <b>", url: "javascript:alert(1)", chunk: { ...hit().chunk, anchorUrl: undefined } }) });
+    const text = all(note);
+    expect(text).not.toContain("<!channel>");
+    expect(text).not.toContain("<!here>");
+    expect(text).not.toContain("<https://evil.example|here>");
+    expect(text).not.toContain("<javascript:");
+  });
+});
