@@ -18,7 +18,10 @@ const all = (note: { blocks: unknown[] }) => JSON.stringify(note.blocks);
 
 describe("knowledge-gap note", () => {
   it("for a weak match says no article answers with confidence, and links the closest one", () => {
-    const note = buildGapNote("Ana", "how do i reset the code for my card", { reason: "no article answers this confidently (best: Changing your PIN, 0.37)", best: hit() });
+    const note = buildGapNote("Ana", "how do i reset the code for my card", {
+      reason: "no article answers this confidently (best: Changing your PIN, 0.37)",
+      best: hit(),
+    });
     expect(note.text).toBe("Knowledge-base gap? Ana asked something no help-center article answers with confidence");
     expect(all(note)).toContain("Closest article, not confident enough to send: <https://help.example.com/articles/1-pin#in-the-app|Changing your PIN>");
     expect(all(note)).toContain("No reply was sent.");
@@ -32,7 +35,10 @@ describe("knowledge-gap note", () => {
   });
 
   it("escapes what the customer wrote and links only http(s) addresses", () => {
-    const note = buildGapNote("<!channel>", "<!here> *click* <https://evil.example|here>", { reason: "weak", best: hit({ title: "A|B <b>", url: "javascript:alert(1)", chunk: { ...hit().chunk, anchorUrl: undefined } }) });
+    const note = buildGapNote("<!channel>", "<!here> *click* <https://evil.example|here>", {
+      reason: "weak",
+      best: hit({ title: "A|B <b>", url: "javascript:alert(1)", chunk: { ...hit().chunk, anchorUrl: undefined } }),
+    });
     const text = all(note);
     expect(text).not.toContain("<!channel>");
     expect(text).not.toContain("<!here>");

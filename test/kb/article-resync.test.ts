@@ -181,7 +181,12 @@ describe("article notifications re-sync one article through the inbox", () => {
 
     // `switchboard inbox` says what became of it, not only that it is done.
     expect(await inbox.list()).toEqual([
-      expect.objectContaining({ topic: "article.updated", status: "done", attempts: 1, note: "article 9899999 is gone from Intercom (404): 0 new, 0 changed, 0 unchanged, 0 removed" }),
+      expect.objectContaining({
+        topic: "article.updated",
+        status: "done",
+        attempts: 1,
+        note: "article 9899999 is gone from Intercom (404): 0 new, 0 changed, 0 unchanged, 0 removed",
+      }),
     ]);
     const reads = auditedReads("INTERCOM_RETRIEVE_AN_ARTICLE");
     expect(reads).toHaveLength(1);
