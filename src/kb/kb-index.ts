@@ -373,6 +373,11 @@ export class KbIndex {
     return new StemBag(joined);
   }
 
+  /** The article's locale as indexed ("en", "fr-CA"), or undefined for an id not in the index. */
+  localeOf(articleId: string): string | undefined {
+    return this.articleMeta(articleId)?.locale;
+  }
+
   private chunkArticleMap(): Map<number, string> {
     if (!this.chunkArticles) this.chunkArticles = new Map(this.statements.chunkArticles.all() as [number, string][]);
     return this.chunkArticles;

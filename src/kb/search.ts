@@ -11,6 +11,7 @@ import { hasRow, ScoreBoard } from "./bm25.js";
 import { bestChunkFirst } from "./chunk-choice.js";
 import { EntityMatcher, type EntityTarget } from "./entities.js";
 import { type ChunkRow, FTS_WEIGHTS, type KbIndex, type LightRow } from "./kb-index.js";
+import { localeFactor, messageLanguage } from "./message-language.js";
 import { CHUNK_TEXT_COLUMNS, type MemoryMatch, matchTerms, matchTermsInTitle, memberStems } from "./posting-match.js";
 import {
   buildConcepts,
@@ -189,7 +190,13 @@ export class KbSearcher {
     if (main && contextTerms.length > 0) this.addContext(mainRows, contextTerms, scores, memory !== undefined);
     // Scores are final from here on, so each entry is updated in place rather than copied.
     const ranked = [...scores.values()];
-    for (const s of ranked) s.score = (s.score + s.context * CONTEXT_WEIGHT) * this.entityFactor(s.rows[0] as LightRow, target);
+    const language = messageLanguage(query.text);
+    for (const s of ranked) {
+      const row = s.rows[0] as LightRow;
+      // A Portuguese question is not answered first with a Spanish page, nor an English one with a French page.
+      const locale = language === undefined ? 1 : localeFactor(this.index.localeOf(row.articleId) ?? "", language);
+      s.score = (s.score + s.context * CONTEXT_WEIGHT) * this.entityFactor(row, target) * locale;
+    }
     ranked.sort((a, b) => b.score - a.score || (a.rows[0] as LightRow).articleId.localeCompare((b.rows[0] as LightRow).articleId));
     // What the question is taken to ask: its own words, then those its phrases and (for a vague follow-up) the
     // conversation brought in, each at the share it had in the query.
