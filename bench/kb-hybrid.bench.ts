@@ -43,7 +43,7 @@ const figures = (name: string, run: { cases: RankedCase[]; latencies: number[] }
 
 function helpCenterQuestions(): Question[] {
   const data = join(here, "data/helpcenter");
-  return ["dev", "holdout", "unseen"]
+  return ["dev", "holdout", "dev2", "unseen", "unseen2"]
     .map((part) => join(data, `messages.${part}.jsonl`))
     .filter((file) => existsSync(file))
     .flatMap((file) =>
