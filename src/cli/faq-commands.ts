@@ -15,6 +15,8 @@ export interface FaqAnswerFileOptions {
   articlesFile: string;
   input: NodeJS.ReadableStream;
   write: (line: string) => void;
+  /** Where a note about FILE goes (stderr from the command); nothing is said when absent. */
+  note?: (line: string) => void;
   /** Allow auto_resolve (the evaluation measures it); the app takes this from the persona. */
   autoResolve?: boolean;
   model?: FaqModel;
@@ -29,7 +31,16 @@ export async function faqAnswerFile(options: FaqAnswerFileOptions): Promise<numb
   const { createGroundedComposer } = await import("../workflows/faq/grounded-answer.js");
   const { customerText } = await import("../domain/faq/customer-html.js");
   const { DEFAULT_FAQ_POLICY } = await import("../domain/faq/types.js");
-  const kb = buildTempKb(readArticlesFile(options.articlesFile));
+  const articles = readArticlesFile(options.articlesFile);
+  // An answer only cites what a customer can open, so a public article without a url is never cited: say so,
+  // or a file without a url column abstains on every line with no hint why.
+  const publicCount = articles.filter((a) => a.visibility === "public").length;
+  const linkless = articles.filter((a) => a.visibility === "public" && !a.url).length;
+  if (linkless > 0)
+    options.note?.(
+      `${linkless} of ${publicCount} public articles in ${options.articlesFile} have no url; an answer cites only articles a customer can open, so questions only they answer get "abstain".`,
+    );
+  const kb = buildTempKb(articles);
   const policy = { ...DEFAULT_FAQ_POLICY, autoResolve: options.autoResolve ?? true };
   const composer = options.model ? createGroundedComposer(options.model) : undefined;
   try {
@@ -76,6 +87,7 @@ export function registerFaqCommands(program: Command, context: CliContext): void
         articlesFile: options.articles,
         input: process.stdin,
         write: (line) => process.stdout.write(`${line}\n`),
+        note: (line) => process.stderr.write(`switchboard: ${line}\n`),
         autoResolve: options.autoResolve,
         ...models,
       });

@@ -40,16 +40,42 @@ function toArticle(raw: Raw, where: string): SourceArticle {
   };
 }
 
+/**
+ * A file with no articles would answer every line with nothing and exit 0, and a repeated id would let one row
+ * silently replace another in the index: both are refused, so a benchmark never scores a broken file.
+ */
+function usableArticles(rows: readonly { line: number; article: SourceArticle }[], file: string): SourceArticle[] {
+  if (rows.length === 0)
+    throw new AppError("USAGE", `${file} has no articles: expected one per line after the header (.csv) or one JSON object per line (.jsonl).`);
+  const firstLine = new Map<string, number>();
+  for (const { line, article } of rows) {
+    const first = firstLine.get(article.id);
+    if (first !== undefined)
+      throw new AppError("USAGE", `${file} line ${line}: article id ${article.id} is already used on line ${first}; each article needs its own id.`);
+    firstLine.set(article.id, line);
+  }
+  return rows.map((r) => r.article);
+}
+
 export function parseArticlesCsv(text: string, file: string): SourceArticle[] {
-  const rows = parseCsv(text).filter((r) => r.some((cell) => cell.trim() !== ""));
+  let parsed: string[][];
+  try {
+    parsed = parseCsv(text, { strict: true });
+  } catch (error) {
+    throw new AppError("USAGE", `${file} ${(error as Error).message}: add the closing " (a quote inside a quoted field is written "").`);
+  }
+  const rows = parsed.filter((r) => r.some((cell) => cell.trim() !== ""));
   const header = rows[0]?.map((h) => h.trim().toLowerCase());
   if (!header) throw new AppError("USAGE", `${file} is empty: expected a header line such as article_id,title,body.`);
   if (!header.includes("article_id") && !header.includes("id")) throw new AppError("USAGE", `${file}: the header needs an article_id or id column.`);
-  return rows.slice(1).map((cells, i) => toArticle(Object.fromEntries(header.map((h, j) => [h, cells[j]])), `${file} line ${i + 2}`));
+  return usableArticles(
+    rows.slice(1).map((cells, i) => ({ line: i + 2, article: toArticle(Object.fromEntries(header.map((h, j) => [h, cells[j]])), `${file} line ${i + 2}`) })),
+    file,
+  );
 }
 
 export function parseArticlesJsonl(text: string, file: string): SourceArticle[] {
-  const out: SourceArticle[] = [];
+  const out: { line: number; article: SourceArticle }[] = [];
   text.split(/\r?\n/).forEach((line, i) => {
     if (!line.trim()) return;
     let raw: unknown;
@@ -59,9 +85,9 @@ export function parseArticlesJsonl(text: string, file: string): SourceArticle[] 
       throw new AppError("USAGE", `${file} line ${i + 1} is not valid JSON.`);
     }
     if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new AppError("USAGE", `${file} line ${i + 1} is not a JSON object.`);
-    out.push(toArticle(raw as Raw, `${file} line ${i + 1}`));
+    out.push({ line: i + 1, article: toArticle(raw as Raw, `${file} line ${i + 1}`) });
   });
-  return out;
+  return usableArticles(out, file);
 }
 
 export function readArticlesFile(file: string): SourceArticle[] {
@@ -71,6 +97,8 @@ export function readArticlesFile(file: string): SourceArticle[] {
   } catch (error) {
     throw new AppError("USAGE", `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}.`);
   }
+  // Spreadsheet exports on Windows start with a byte-order mark; left in, it hides a quoted header's first column.
+  if (text.startsWith("\uFEFF")) text = text.slice(1);
   const ext = extname(file).toLowerCase();
   if (ext === ".csv") return parseArticlesCsv(text, file);
   if (ext === ".jsonl" || ext === ".ndjson") return parseArticlesJsonl(text, file);

@@ -19,8 +19,10 @@ export async function runJsonLines(
   let failed = 0;
   let total = 0;
   let n = 0;
-  for await (const line of lines) {
+  for await (const read of lines) {
     n += 1;
+    // A queries file saved on Windows may start with a byte-order mark, which JSON.parse refuses.
+    const line = n === 1 && read.startsWith("\uFEFF") ? read.slice(1) : read;
     if (!line.trim()) continue;
     total += 1;
     let id: unknown = null;
@@ -32,7 +34,11 @@ export async function runJsonLines(
         throw new Error(`line ${n} is not valid JSON`);
       }
       if (typeof value !== "object" || value === null || Array.isArray(value)) throw new Error(`line ${n} is not a JSON object`);
-      id = (value as Record<string, unknown>).id ?? null;
+      const given = (value as Record<string, unknown>).id;
+      // The id is how an answer is matched to its question: a line without a usable one is a bad line.
+      if (given === undefined || given === null || given === "") throw new Error(`line ${n} has no "id"`);
+      if (typeof given !== "string" && !(typeof given === "number" && Number.isFinite(given))) throw new Error(`line ${n}: "id" must be a string or a number`);
+      id = given;
       write(JSON.stringify({ id, ...(await handle(value as Record<string, unknown>)) }));
     } catch (error) {
       failed += 1;

@@ -1,9 +1,13 @@
-/** A small RFC 4180 CSV reader: quoted fields may hold commas, doubled quotes and line breaks. */
-export function parseCsv(text: string): string[][] {
+/**
+ * A small RFC 4180 CSV reader: quoted fields may hold commas, doubled quotes and line breaks. With `strict`, a
+ * quote never closed throws (naming the line it opened on) instead of taking the rest of the text as one field.
+ */
+export function parseCsv(text: string, options: { strict?: boolean } = {}): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = "";
   let inQuotes = false;
+  let quoteAt = 0;
   let i = 0;
   const n = text.length;
   while (i < n) {
@@ -27,6 +31,7 @@ export function parseCsv(text: string): string[][] {
     }
     if (ch === 34 && field === "") {
       inQuotes = true;
+      quoteAt = i;
       i++;
     } else if (ch === 44) {
       row.push(field);
@@ -50,6 +55,7 @@ export function parseCsv(text: string): string[][] {
       i = end;
     }
   }
+  if (inQuotes && options.strict) throw new Error(`line ${text.slice(0, quoteAt).split("\n").length}: a quoted field is never closed`);
   if (field !== "" || row.length > 0) {
     row.push(field);
     rows.push(row);
