@@ -153,7 +153,19 @@ export async function buildCli(args: readonly string[] = [], options: { all?: bo
   return program;
 }
 
+/**
+ * `switchboard kb search --articles F < questions | head -1`: the reader has gone, so a command that only writes
+ * for it stops quietly instead of dying on a stack trace. `start` keeps serving whatever happened to its log pipe.
+ */
+export function stopQuietlyWhenReaderLeaves(stream: NodeJS.WriteStream, keepRunning: boolean, exit: (code: number) => void = process.exit): void {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") process.stderr.write(`switchboard: cannot write the output: ${error.message}\n`);
+    if (!keepRunning) exit(error.code === "EPIPE" ? (typeof process.exitCode === "number" ? process.exitCode : 0) : 1);
+  });
+}
+
 export async function runCli(argv: string[]): Promise<number> {
+  stopQuietlyWhenReaderLeaves(process.stdout, argv[2] === "start");
   try {
     await (await buildCli(argv)).parseAsync(argv);
     return typeof process.exitCode === "number" ? process.exitCode : 0;

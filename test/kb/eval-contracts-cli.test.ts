@@ -67,6 +67,29 @@ beforeAll(async () => {
 
 const PIN_ROW = 'kb1,Change your PIN,"To change your PIN, open Settings, then ""Security"", and tap Change PIN.",https://help.example.com/pin';
 
+describe("a reader that stops early (CLI)", () => {
+  it("kb search stops quietly when its reader leaves after the first line, with no stack trace", async () => {
+    const articles = file("many.csv", ["article_id,title,body", PIN_ROW, "kb2,Lost card,Freeze a lost card in the app."].join("\n"));
+    const child = spawn(process.execPath, [COMPILED, "kb", "search", "--articles", articles], {
+      cwd: temp.dir,
+      env: { PATH: process.env.PATH, HOME: temp.dir, SWITCHBOARD_LOG_LEVEL: "warn" },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let err = "";
+    child.stderr.on("data", (chunk: Buffer) => {
+      err += chunk.toString();
+    });
+    // Like `| head -1`: read until the first answer, then close the pipe while thousands of lines are still to come.
+    child.stdout.once("data", () => child.stdout.destroy());
+    child.stdin.on("error", () => undefined);
+    child.stdin.end(Array.from({ length: 20_000 }, (_, i) => JSON.stringify({ id: `q${i}`, query: "change my PIN" })).join("\n"));
+    const code = await new Promise<number | null>((done) => child.on("close", done));
+    expect(err).not.toContain("EPIPE");
+    expect(err).not.toContain("at ");
+    expect(code).toBe(0);
+  });
+});
+
 describe("kb search --articles FILE (CLI)", () => {
   it(
     "reads a spreadsheet export: a UTF-8 BOM before a quoted header, CRLF line ends",
