@@ -5,7 +5,7 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import { FAQ_ACTIONS } from "../../src/slack/blocks/faq-draft-card.js";
 import { buildFaqEditModal } from "../../src/slack/blocks/faq-edit-modal.js";
-import { closeAnswered, type DecideInput, type DecisionDeps, decideDraft, editableAnswer } from "../../src/workflows/faq/draft-decisions.js";
+import { alreadyMessage, closeAnswered, type DecideInput, type DecisionDeps, decideDraft, editableAnswer } from "../../src/workflows/faq/draft-decisions.js";
 
 export interface FaqActionDeps extends DecisionDeps {
   /** Runs work after the ack (the app's BackgroundWork); defaults to a detached promise. */
@@ -50,12 +50,7 @@ export function registerFaqDraftActions(app: App, deps: FaqActionDeps): void {
     await ack();
     const draft = deps.drafts.get(action.value ?? "");
     if (draft?.status !== "pending") {
-      await tellPrivately(
-        deps,
-        body.channel?.id,
-        body.user.id,
-        draft ? `This draft was already decided${draft.decidedBy ? ` by <@${draft.decidedBy}>` : ""}.` : "This draft no longer exists.",
-      );
+      await tellPrivately(deps, body.channel?.id, body.user.id, draft ? alreadyMessage(draft) : "This draft no longer exists.");
       return;
     }
     // The trigger id expires in 3 seconds: open the modal now, not in the background.

@@ -2,10 +2,19 @@
 import type { FaqCardInput } from "../../slack/blocks/faq-draft-card.js";
 import type { FaqDraft } from "./drafts-repo.js";
 
+/** Intercom names are sometimes an email, whole or in part; the card shows who asked, never their address. */
+function withoutEmail(name: string | undefined): string | undefined {
+  const kept = name
+    ?.replace(/[^\s<>|@]+@[^\s<>|@]+\.[^\s<>|@]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  return kept || undefined;
+}
+
 export function draftCardInput(draft: FaqDraft, internal: FaqCardInput["internal"] = []): FaqCardInput {
   return {
     draftId: draft.id,
-    customerName: draft.customerName,
+    customerName: withoutEmail(draft.customerName),
     companyName: draft.companyName,
     question: draft.question,
     answerText: draft.answerText,
@@ -15,7 +24,8 @@ export function draftCardInput(draft: FaqDraft, internal: FaqCardInput["internal
     status: draft.status,
     decidedBy: draft.decidedBy,
     outcome: draft.outcome,
-    autoResolved: draft.decision === "auto_resolve",
+    // Only an answer that went out is "answered automatically"; one the policy kept, or that failed, is a draft.
+    autoResolved: draft.decision === "auto_resolve" && draft.status === "sent" && (draft.action === "auto" || draft.action === "auto_close"),
     uncertain: draft.uncertain,
     closeOffered: draft.status === "sent" && draft.action === "auto" && draft.kind === "conversation",
   };

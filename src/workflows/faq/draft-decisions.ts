@@ -9,7 +9,7 @@ import { buildFaqDraftCard, faqCardText } from "../../slack/blocks/faq-draft-car
 import { draftCardInput } from "./card-input.js";
 import type { FaqDraft } from "./drafts-repo.js";
 import type { FaqWorkflowDeps } from "./faq-deps.js";
-import { closeWords, replyWords } from "./outcome-words.js";
+import { closeAfterReplyWords, closeWords, replyWords } from "./outcome-words.js";
 import { closeArgs, replyArgs, replyTool } from "./write-args.js";
 
 export type DecisionDeps = Pick<FaqWorkflowDeps, "drafts" | "slack" | "writes" | "teammates" | "persona" | "logger">;
@@ -26,11 +26,27 @@ export type DecideResult =
   | { kind: "decided"; draft: FaqDraft }
   | { kind: "already"; draft: FaqDraft; message: string }
   | { kind: "missing"; message: string }
-  | { kind: "no_teammate"; message: string };
+  | { kind: "no_teammate"; message: string }
+  | { kind: "empty_edit"; message: string };
 
-/** The answer's own words without the numbered source lines (those are re-attached as links on send). */
-export function editableAnswer(draft: Pick<FaqDraft, "answerText">): string {
-  return draft.answerText.split(/\n\n\[1\] /)[0] ?? draft.answerText;
+/** The "[1][2]" customerText puts after the last sentence: sending puts them back as links, so a kept copy doubled them. */
+const TRAILING_MARKS = /\s*(\[\d+\]\s*)+$/;
+
+/** The answer's own words without the source marks and numbered source lines (re-attached as links on send). */
+export function editableAnswer(draft: Pick<FaqDraft, "answerText" | "citations">): string {
+  const words = draft.answerText.split(/\n\n\[1\] /)[0] ?? draft.answerText;
+  return draft.citations.length > 0 ? words.replace(TRAILING_MARKS, "") : words;
+}
+
+/** The answer as a person edited it, in paragraphs, without marks they kept or typed at the end (sending adds them). */
+export function editedParagraphs(text: string, citations: FaqDraft["citations"]): string[] {
+  const paragraphs = text
+    .split(/\n{2,}/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const last = paragraphs.length - 1;
+  if (citations.length > 0 && last >= 0) paragraphs[last] = (paragraphs[last] as string).replace(TRAILING_MARKS, "");
+  return paragraphs.filter(Boolean);
 }
 
 export async function refreshCard(deps: Pick<FaqWorkflowDeps, "slack">, draft: FaqDraft): Promise<void> {
@@ -39,7 +55,7 @@ export async function refreshCard(deps: Pick<FaqWorkflowDeps, "slack">, draft: F
   await deps.slack.chat.update({ channel: draft.channelId, ts: draft.messageTs, text: faqCardText(card), blocks: buildFaqDraftCard(card) as never });
 }
 
-const alreadyMessage = (draft: FaqDraft) =>
+export const alreadyMessage = (draft: FaqDraft) =>
   `This draft was already decided${draft.decidedBy ? ` by <@${draft.decidedBy}>` : ""}: ${draft.outcome ?? (draft.status === "sending" ? "sending now" : draft.status)}`;
 
 export async function decideDraft(deps: DecisionDeps, input: DecideInput): Promise<DecideResult> {
@@ -60,17 +76,13 @@ export async function decideDraft(deps: DecisionDeps, input: DecideInput): Promi
     return {
       kind: "no_teammate",
       message:
-        "No Intercom teammate has your Slack email and no default is set (INTERCOM_DEFAULT_ADMIN_ID), so this cannot be sent as anyone. Nothing was sent.",
+        "Your Slack email could not be matched to an Intercom teammate and no default is set (INTERCOM_DEFAULT_ADMIN_ID), so this cannot be sent as anyone. Nothing was sent.",
     };
-  const edited = input.editedText?.trim()
-    ? (() => {
-        const paragraphs = (input.editedText as string)
-          .split(/\n{2,}/)
-          .map((p) => p.trim())
-          .filter(Boolean);
-        return { html: customerHtml(paragraphs, draft.citations), text: customerText(paragraphs, draft.citations) };
-      })()
-    : undefined;
+  const paragraphs = input.editedText !== undefined ? editedParagraphs(input.editedText, draft.citations) : [];
+  // An edit with no words of its own must not fall back to sending the original answer.
+  if (input.editedText !== undefined && paragraphs.length === 0)
+    return { kind: "empty_edit", message: "The edited answer had no text of its own, so nothing was sent; the draft is still open." };
+  const edited = paragraphs.length > 0 ? { html: customerHtml(paragraphs, draft.citations), text: customerText(paragraphs, draft.citations) } : undefined;
   if (!deps.drafts.claim(draft.id, input.action, input.slackUserId, edited)) {
     const now = deps.drafts.get(draft.id) as FaqDraft;
     return { kind: "already", draft: now, message: alreadyMessage(now) };
@@ -119,15 +131,17 @@ async function sendClaimed(
     idempotencyKey: `faq-draft:${claimed.id}:reply`,
   });
   let words = replyWords(reply, teammate.name);
-  if (reply.status === "sent" && input.action === "send_close" && claimed.kind === "conversation") {
-    const close = await deps.writes.run({
-      ...common,
-      tool: "INTERCOM_CLOSE_CONVERSATION",
-      args: closeArgs(claimed, teammate.adminId),
-      idempotencyKey: `faq-draft:${claimed.id}:close`,
-    });
-    words +=
-      close.status === "sent" ? " The conversation is closed." : ` The conversation was not closed: ${"reason" in close ? close.reason : "no reason given"}.`;
+  if (reply.status === "sent" && input.action === "send_close") {
+    const close =
+      claimed.kind === "conversation"
+        ? await deps.writes.run({
+            ...common,
+            tool: "INTERCOM_CLOSE_CONVERSATION",
+            args: closeArgs(claimed, teammate.adminId),
+            idempotencyKey: `faq-draft:${claimed.id}:close`,
+          })
+        : "ticket";
+    words += ` ${closeAfterReplyWords(close)}`;
   }
   if (reply.status === "uncertain") deps.drafts.markUncertain(claimed.id, words);
   else deps.drafts.finish(claimed.id, reply.status === "sent" ? "sent" : "failed", words);
@@ -158,7 +172,7 @@ export async function closeAnswered(deps: DecisionDeps, input: { draftId: string
     return {
       kind: "no_teammate",
       message:
-        "No Intercom teammate has your Slack email and no default is set (INTERCOM_DEFAULT_ADMIN_ID), so this cannot be closed as anyone. Nothing changed.",
+        "Your Slack email could not be matched to an Intercom teammate and no default is set (INTERCOM_DEFAULT_ADMIN_ID), so this cannot be closed as anyone. Nothing changed.",
     };
   if (!deps.drafts.claimClose(draft.id, input.slackUserId)) {
     const now = deps.drafts.get(draft.id) as FaqDraft;
