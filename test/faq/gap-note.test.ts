@@ -34,6 +34,11 @@ describe("knowledge-gap note", () => {
     expect(all(note)).not.toContain("Closest article");
   });
 
+  it("names the customer without their email, even when Intercom's name is one", () => {
+    expect(buildGapNote("jane.doe@example.com", "hi", { reason: "none" }).text).toContain("A customer asked");
+    expect(all(buildGapNote("Jane Doe <jane.doe@example.com>", "hi", { reason: "none" }))).not.toContain("example.com");
+  });
+
   it("escapes what the customer wrote and links only http(s) addresses", () => {
     const note = buildGapNote("<!channel>", "<!here> *click* <https://evil.example|here>", {
       reason: "weak",

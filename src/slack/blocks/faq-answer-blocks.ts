@@ -1,4 +1,5 @@
 /** `/switchboard faq <question>` answers and the knowledge-gap note: text for teammates, escaped, with sources. */
+import { withoutEmail } from "../../domain/faq/display-name.js";
 import type { FaqAnswer } from "../../domain/faq/types.js";
 import { slackLink, sourcesList } from "./faq-draft-card.js";
 import { escapeMrkdwn, truncate } from "./mrkdwn.js";
@@ -44,7 +45,7 @@ export function buildGapNote(
   question: string,
   answer: Pick<FaqAnswer, "reason" | "best">,
 ): { text: string; blocks: Block[] } {
-  const who = escapeMrkdwn(truncate(customerName ?? "A customer", 80));
+  const who = escapeMrkdwn(truncate(withoutEmail(customerName) ?? "A customer", 80));
   const best = answer.best;
   const link = best?.chunk.anchorUrl ?? best?.url;
   const headline = best

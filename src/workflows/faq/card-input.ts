@@ -1,15 +1,7 @@
 /** A stored draft as the card builder reads it: the one place that decides which buttons a draft still has. */
+import { withoutEmail } from "../../domain/faq/display-name.js";
 import type { FaqCardInput } from "../../slack/blocks/faq-draft-card.js";
 import type { FaqDraft } from "./drafts-repo.js";
-
-/** Intercom names are sometimes an email, whole or in part; the card shows who asked, never their address. */
-function withoutEmail(name: string | undefined): string | undefined {
-  const kept = name
-    ?.replace(/[^\s<>|@]+@[^\s<>|@]+\.[^\s<>|@]+/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
-  return kept || undefined;
-}
 
 export function draftCardInput(draft: FaqDraft, internal: FaqCardInput["internal"] = []): FaqCardInput {
   return {
