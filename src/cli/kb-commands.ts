@@ -93,12 +93,16 @@ export function registerKbCommands(program: Command, context: CliContext): void 
       const { createKnowledgeBase } = await import("../kb/knowledge-base.js");
       const { knowledgeBaseOptions } = await import("../kb/kb-from-config.js");
       const { formatHits } = await import("../kb/format-hits.js");
+      const { articleCount } = await import("../kb/status.js");
       const config = context.loadConfig();
       const deps = createDeps(config);
       try {
+        const k = parseK(options.k as string, 5);
+        // "No article matches" about an index that holds nothing would send a person looking for a missing article.
+        if (articleCount(deps.db) === 0) throw new AppError("USAGE", "The knowledge base is empty: run `switchboard kb sync` first.");
         const kb = createKnowledgeBase(deps.db, await knowledgeBaseOptions(config, deps.logger));
-        const { hits } = await kb.retriever.rank({ text, k: parseK(options.k as string, 5) });
-        console.log(options.json ? JSON.stringify(hits, null, 2) : formatHits(hits));
+        const { hits } = await kb.retriever.rank({ text, k });
+        console.log(options.json ? JSON.stringify(hits, null, 2) : formatHits(hits, text));
       } finally {
         await closeDeps(deps);
       }

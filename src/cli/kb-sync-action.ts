@@ -37,9 +37,10 @@ export async function runKbSync(config: Readonly<Config>, options: { full: boole
     const now = Math.floor(Date.now() / 1000);
     const report = await syncKb({ reads, index: kb.index, vectors: kb.vectors, now, full: options.full, onProgress });
     bar?.stop();
+    // Nothing read is not "synced 0 articles": the index is as it was, and saying otherwise would mislead.
+    if (report.errors.length > 0 && report.added + report.changed + report.unchanged + report.removed === 0)
+      throw new AppError("INTERCOM_HTTP", `The knowledge base could not be read from Intercom, so it was left as it was: ${report.errors.join("; ")}`);
     console.log(syncSummary(report));
-    if (report.errors.length > 0 && report.added + report.changed + report.unchanged === 0)
-      throw new AppError("INTERCOM_HTTP", `The knowledge base could not be read from Intercom: ${report.errors.join("; ")}`);
     if (report.errors.length > 0) process.exitCode = 1;
   } finally {
     bar?.stop();

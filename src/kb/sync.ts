@@ -71,13 +71,15 @@ export async function syncKb(options: SyncOptions): Promise<SyncReport> {
       if (done % 25 === 0 || done === total) options.onProgress?.({ phase: "indexing", done, total });
       // Reading every page takes a while; an article notification may have re-read or removed this one since.
       // Writing this run's older copy would put the old text (or a deleted article) back until the next sync.
-      if (writtenSinceWithNewer(index.storedVersion(article.id), article, now) || removals.removedAfter(article.id, now)) {
+      const stored = index.storedVersion(article.id);
+      if (writtenSinceWithNewer(stored, article, now) || removals.removedAfter(article.id, now)) {
         report.superseded += 1;
         continue;
       }
       if (options.full) index.remove(article.id);
       const result = index.upsert(article, now);
-      if (result === "added" && options.full) report.changed += 1;
+      // A full run removes then re-adds: an article that was indexed before counts as changed, a new one as new.
+      if (result === "added" && options.full && stored) report.changed += 1;
       else report[result] += 1;
     }
     for (const id of index.idsOfSource(source)) {
