@@ -47,6 +47,9 @@ const READERS: readonly [KbSource, (reads: AuditedReads) => Promise<SourceArticl
   ["external", readExternalPages],
 ];
 
+/** How an embedding failure is told apart from a source that could not be read. */
+const EMBEDDINGS_ERROR = "embeddings: ";
+
 export async function syncKb(options: SyncOptions): Promise<SyncReport> {
   const { index, now } = options;
   const report: SyncReport = { added: 0, changed: 0, removed: 0, unchanged: 0, superseded: 0, errors: [] };
@@ -97,7 +100,7 @@ export async function syncKb(options: SyncOptions): Promise<SyncReport> {
       report.vectors = await options.vectors.refresh(now);
     } catch (error) {
       // The lexical index is up to date either way; the chunks without a vector are embedded next time.
-      report.errors.push(`embeddings: ${(error as Error).message}`);
+      report.errors.push(`${EMBEDDINGS_ERROR}${(error as Error).message}`);
     }
   }
   index.db
@@ -123,6 +126,9 @@ export function syncSummary(report: SyncReport): string {
   const parts = [`synced ${articles} articles (${report.added} new, ${report.changed} changed, ${report.removed} removed)`];
   if (report.superseded) parts.push(`${report.superseded} left as a newer article notification wrote them`);
   if (report.vectors) parts.push(`embedded ${report.vectors.embedded} chunks (${report.vectors.reused} unchanged)`);
-  if (report.errors.length) parts.push(`could not read: ${report.errors.join("; ")}`);
+  const embedding = report.errors.filter((e) => e.startsWith(EMBEDDINGS_ERROR));
+  const reading = report.errors.filter((e) => !e.startsWith(EMBEDDINGS_ERROR));
+  if (reading.length) parts.push(`could not read: ${reading.join("; ")}`);
+  if (embedding.length) parts.push(`could not embed: ${embedding.map((e) => e.slice(EMBEDDINGS_ERROR.length)).join("; ")}`);
   return parts.join("; ");
 }
