@@ -59,11 +59,15 @@ const personaSchema = z
      * then needs a second person.
      */
     self_approval: z.boolean({ error: "true or false" }).optional(),
-    /** FAQ answering: whether this persona may resolve on its own, the confidence that needs, where drafts go. */
+    /**
+     * FAQ answering: whether this persona may resolve on its own, the confidence that needs, the confidence a
+     * draft needs (higher: fewer guesses reach a person, fewer right answers too), where drafts go.
+     */
     faq: z
       .object({
         auto_resolve: z.boolean().default(false),
         min_confidence: z.number().min(0).max(1).default(0.85),
+        draft_min_confidence: z.number().min(0).max(1).optional(),
         drafts_channel: z
           .string()
           .regex(/^[CG][A-Z0-9]{2,}$/, "a Slack channel id such as C0123ABCD")
@@ -71,6 +75,10 @@ const personaSchema = z
         gap_notes: z.boolean().default(false),
       })
       .strict()
+      .refine((faq) => faq.draft_min_confidence === undefined || faq.draft_min_confidence <= faq.min_confidence, {
+        message: "draft_min_confidence must not be above min_confidence (a draft needs less confidence than an automatic answer)",
+        path: ["draft_min_confidence"],
+      })
       .optional(),
   })
   .strict();

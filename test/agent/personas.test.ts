@@ -85,6 +85,11 @@ describe("persona file", () => {
       [minimal("    approvers: { users: [bob] }"), /field approvers\.users\.0: a Slack user id/],
       [minimal("    channels: [general]"), /field channels\.0: a Slack channel id/],
       [minimal("    colour: blue"), /persona "helper": unknown field\(s\) colour/],
+      [
+        minimal("    faq: { min_confidence: 0.6, draft_min_confidence: 0.7 }"),
+        /field faq\.draft_min_confidence: draft_min_confidence must not be above min_confidence/,
+      ],
+      [minimal("    faq: { draft_min_confidence: 1.5 }"), /field faq\.draft_min_confidence/],
       ["personas: [", /p\.yml: not valid YAML/],
     ];
     for (const [text, pattern] of cases) {

@@ -127,6 +127,21 @@ describe("auto-resolve: the reply on the persona's policy, the close only from a
     expect(world.deps.drafts.byMessageKey(keyOf(conversation))?.status).toBe("failed");
   });
 
+  it("a persona's draft_min_confidence decides what is drafted at all", async () => {
+    const cautious = { ...world.persona, faq: { auto_resolve: false, min_confidence: 0.99, draft_min_confidence: 0.99, gap_notes: false } } as Persona;
+    world.deps.persona = cautious;
+    const asked = world.emulator.simulate("conversation", { body: "How do I change my PIN?" }) as Conversation;
+    const before = world.slack.callsTo("chat.postMessage").length;
+    await createFaqInboxHandler(world.deps)(item(asked, "dm1"));
+    // The same question drafts with the default (see above); at 0.99 nothing is confident enough.
+    expect(world.deps.drafts.byMessageKey(keyOf(asked))?.status).toBe("abstained");
+    expect(world.slack.callsTo("chat.postMessage")).toHaveLength(before);
+    world.deps.persona = { ...world.persona, faq: { auto_resolve: false, min_confidence: 0.99, draft_min_confidence: 0.1, gap_notes: false } } as Persona;
+    const again = world.emulator.simulate("conversation", { body: "How do I change my PIN?" }) as Conversation;
+    await createFaqInboxHandler(world.deps)(item(again, "dm2"));
+    expect(world.deps.drafts.byMessageKey(keyOf(again))?.status).toBe("pending");
+  });
+
   it("Dismiss is final: a later Send changes nothing and names who dismissed", async () => {
     world.deps.persona = { ...world.persona, faq: { auto_resolve: false, min_confidence: 0.9, gap_notes: false } } as never;
     const conversation = world.emulator.simulate("conversation", { body: "How do I change my PIN?" }) as Conversation;

@@ -12,7 +12,12 @@ export interface PersonaFaqSettings {
 export function faqSettingsFor(persona: Persona, supportChannel: string | undefined): PersonaFaqSettings {
   const faq = persona.faq;
   return {
-    policy: { ...DEFAULT_FAQ_POLICY, autoResolve: faq?.auto_resolve ?? false, minConfidence: faq?.min_confidence ?? DEFAULT_FAQ_POLICY.minConfidence },
+    policy: {
+      ...DEFAULT_FAQ_POLICY,
+      autoResolve: faq?.auto_resolve ?? false,
+      minConfidence: faq?.min_confidence ?? DEFAULT_FAQ_POLICY.minConfidence,
+      draftMinConfidence: faq?.draft_min_confidence ?? DEFAULT_FAQ_POLICY.draftMinConfidence,
+    },
     channel: faq?.drafts_channel ?? supportChannel,
     gapNotes: faq?.gap_notes ?? false,
   };
