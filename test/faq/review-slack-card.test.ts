@@ -3,61 +3,32 @@
  * API over HTTP, the emulator): Edit and its modal, clicks on a card whose draft is gone or already decided,
  * two decisions at once, and what the card shows of the customer.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { notificationEnvelope, signBody } from "../../src/emulator/webhooks.js";
+import { describe, expect, it } from "vitest";
 import type { SlackCall } from "../fakes/fake-slack-server.js";
 import { buttonClick, viewSubmission } from "../fakes/signed-request.js";
 import { waitFor } from "../inbox/helpers.js";
-import { type Harness, startHarness } from "../slack/harness.js";
+import { CHANNEL, CLICKER, OTHER, useFaqSlackApp } from "./slack-app.js";
 
-const CHANNEL = "C0SUPPORT1";
 const WEBHOOK_SECRET = "faq-review-webhook-secret";
-const CLICKER = "U0CLICKER1";
-const OTHER = "U0OTHER001";
-
 type Doc = Record<string, unknown>;
-const users: Record<string, { email: string }> = {};
-let h: Harness;
+const faq = useFaqSlackApp(WEBHOOK_SECRET);
+const adminReplies = faq.adminReplies;
 
-beforeAll(async () => {
-  h = await startHarness({ env: { SWITCHBOARD_SUPPORT_CHANNEL: CHANNEL, INTERCOM_CLIENT_SECRET: WEBHOOK_SECRET }, fakeSlack: { users } });
-  const admin = h.emulator?.state.all("admins")[0] as { email: string };
-  users[CLICKER] = { email: admin.email };
-  users[OTHER] = { email: admin.email };
-  await h.app.jobs.run("kb-sync");
-});
-afterAll(async () => {
-  await h?.close();
-});
-
-const adminReplies = (conversationId: string) => {
-  const conversation = h.emulator?.state.get("conversations", conversationId) as Doc | undefined;
-  const parts = ((conversation?.conversation_parts as Doc | undefined)?.conversation_parts as Doc[] | undefined) ?? [];
-  return parts.filter((p) => p.part_type === "comment" && (p.author as Doc | undefined)?.type === "admin");
-};
 /** A customer asks in the emulator; Intercom's signed notification reaches the app; the card is posted. */
 async function cardFor(notificationId: string, customerName?: string): Promise<{ conversationId: string; card: SlackCall; draftId: string }> {
-  const conversation = h.emulator?.simulate("conversation", { body: "How do I change my PIN?" }) as Doc;
-  if (customerName) ((conversation.source as Doc).author as Doc).name = customerName;
-  const raw = JSON.stringify(notificationEnvelope("conversation.user.created", conversation, "app", notificationId, Math.floor(Date.now() / 1000)));
-  const delivered = await fetch(h.url.replace("/slack/events", "/intercom/webhooks"), {
-    method: "POST",
-    body: raw,
-    headers: { "content-type": "application/json", "x-hub-signature": signBody(raw, WEBHOOK_SECRET) },
-  });
-  expect(delivered.status).toBe(200);
+  const conversation = await faq.deliverNewConversation(notificationId, customerName);
   const id = String(conversation.id);
   const row = () =>
-    h.deps.db.prepare("SELECT id, message_ts FROM faq_drafts WHERE conversation_id = ?").get(id) as { id: string; message_ts: string | null } | undefined;
+    faq.h.deps.db.prepare("SELECT id, message_ts FROM faq_drafts WHERE conversation_id = ?").get(id) as { id: string; message_ts: string | null } | undefined;
   await waitFor(() => Boolean(row()?.message_ts), "the draft card to be posted");
   const draftId = (row() as { id: string }).id;
-  const card = h.slack.callsTo("chat.postMessage").find((c) => JSON.stringify(c.args.blocks ?? []).includes(draftId)) as SlackCall;
+  const card = faq.h.slack.callsTo("chat.postMessage").find((c) => JSON.stringify(c.args.blocks ?? []).includes(draftId)) as SlackCall;
   return { conversationId: id, card, draftId };
 }
 const click = (actionId: string, draftId: string, user: string) =>
-  h.send(buttonClick({ actionId, value: draftId, userId: user, channel: CHANNEL, messageTs: "1700000000.000100" }));
+  faq.h.send(buttonClick({ actionId, value: draftId, userId: user, channel: CHANNEL, messageTs: "1700000000.000100" }));
 const submitEdit = (draftId: string, user: string, text: string, close = false) =>
-  h.send(
+  faq.h.send(
     viewSubmission({
       callbackId: "faq_edit_submit",
       privateMetadata: draftId,
@@ -68,20 +39,20 @@ const submitEdit = (draftId: string, user: string, text: string, close = false) 
       },
     }),
   );
-const ephemeralsTo = (user: string) => h.slack.callsTo("chat.postEphemeral").filter((c) => c.args.user === user);
+const ephemeralsTo = (user: string) => faq.h.slack.callsTo("chat.postEphemeral").filter((c) => c.args.user === user);
 const textOf = (html: string) => html.replace(/<[^>]+>/g, " ");
 
 describe("the Edit modal of an FAQ draft", () => {
   it("sent unchanged, the customer sees each source mark once, as a link", async () => {
     const { conversationId, draftId } = await cardFor("notif_review_edit_1");
     expect((await click("faq_edit", draftId, CLICKER)).status).toBe(200);
-    await h.slack.waitFor((calls) => calls.some((c) => c.method === "views.open" && (c.args.view as Doc).private_metadata === draftId));
-    const view = h.slack.callsTo("views.open").find((c) => (c.args.view as Doc).private_metadata === draftId)?.args.view as Doc;
+    await faq.h.slack.waitFor((calls) => calls.some((c) => c.method === "views.open" && (c.args.view as Doc).private_metadata === draftId));
+    const view = faq.h.slack.callsTo("views.open").find((c) => (c.args.view as Doc).private_metadata === draftId)?.args.view as Doc;
     const input = (view.blocks as Doc[])[0] as Doc;
     const initial = String((input.element as Doc).initial_value);
     expect(initial).toContain("PIN");
     expect((await submitEdit(draftId, CLICKER, initial)).status).toBe(200);
-    await h.idle();
+    await faq.h.idle();
     await waitFor(() => adminReplies(conversationId).length === 1, "the reply in Intercom");
     const body = String(adminReplies(conversationId)[0]?.body);
     const [answer] = textOf(body).split("Sources:");
@@ -93,7 +64,7 @@ describe("the Edit modal of an FAQ draft", () => {
     const { conversationId, draftId } = await cardFor("notif_review_edit_2");
     const typed = 'Try <script>alert(1)</script> and <b onclick="x()">this</b> <!channel> <https://evil.example|here>.';
     expect((await submitEdit(draftId, CLICKER, typed)).status).toBe(200);
-    await h.idle();
+    await faq.h.idle();
     await waitFor(() => adminReplies(conversationId).length === 1, "the reply in Intercom");
     const body = String(adminReplies(conversationId)[0]?.body);
     expect(body).not.toMatch(/<script|<b |<!channel>|href="https:\/\/evil/);
@@ -104,18 +75,18 @@ describe("the Edit modal of an FAQ draft", () => {
     const { conversationId, draftId } = await cardFor("notif_review_edit_3");
     const res = await submitEdit(draftId, CLICKER, "  \n \n ");
     expect(await res.json()).toEqual({ response_action: "errors", errors: { faq_answer: "The answer cannot be empty." } });
-    await h.idle();
+    await faq.h.idle();
     expect(adminReplies(conversationId)).toHaveLength(0);
-    expect(h.deps.db.prepare("SELECT status FROM faq_drafts WHERE id = ?").get(draftId)).toEqual({ status: "pending" });
+    expect(faq.h.deps.db.prepare("SELECT status FROM faq_drafts WHERE id = ?").get(draftId)).toEqual({ status: "pending" });
   });
 
   it("an edit left with only the source marks is refused in the modal, not replaced by the original answer", async () => {
     const { conversationId, draftId } = await cardFor("notif_review_edit_5");
     const res = await submitEdit(draftId, CLICKER, " [1] ");
     expect(await res.json()).toEqual({ response_action: "errors", errors: { faq_answer: "The answer cannot be empty." } });
-    await h.idle();
+    await faq.h.idle();
     expect(adminReplies(conversationId)).toHaveLength(0);
-    expect(h.deps.db.prepare("SELECT status FROM faq_drafts WHERE id = ?").get(draftId)).toEqual({ status: "pending" });
+    expect(faq.h.deps.db.prepare("SELECT status FROM faq_drafts WHERE id = ?").get(draftId)).toEqual({ status: "pending" });
   });
 
   it("submitted for a draft that no longer exists, the modal says so instead of closing in silence", async () => {
@@ -128,15 +99,15 @@ describe("the Edit modal of an FAQ draft", () => {
   it("Edit on a card someone already sent tells the clicker who decided and what came of it", async () => {
     const { conversationId, draftId } = await cardFor("notif_review_edit_4");
     await click("faq_send", draftId, CLICKER);
-    await h.idle();
+    await faq.h.idle();
     await waitFor(() => adminReplies(conversationId).length === 1, "the reply in Intercom");
     const before = ephemeralsTo(OTHER).length;
     await click("faq_edit", draftId, OTHER);
-    await h.slack.waitFor(() => ephemeralsTo(OTHER).length > before);
+    await faq.h.slack.waitFor(() => ephemeralsTo(OTHER).length > before);
     const told = String(ephemeralsTo(OTHER).at(-1)?.args.text);
     expect(told).toContain(`<@${CLICKER}>`);
     expect(told).toContain("Sent to the customer");
-    expect(h.slack.callsTo("views.open").some((c) => (c.args.view as Doc).private_metadata === draftId)).toBe(false);
+    expect(faq.h.slack.callsTo("views.open").some((c) => (c.args.view as Doc).private_metadata === draftId)).toBe(false);
   });
 });
 
@@ -145,20 +116,20 @@ describe("decisions on the card", () => {
     const { conversationId, draftId } = await cardFor("notif_review_race");
     const [a, b] = await Promise.all([click("faq_send", draftId, CLICKER), click("faq_dismiss", draftId, OTHER)]);
     expect([a.status, b.status]).toEqual([200, 200]);
-    await h.idle();
-    const row = () => h.deps.db.prepare("SELECT status, decided_by FROM faq_drafts WHERE id = ?").get(draftId) as { status: string; decided_by: string };
+    await faq.h.idle();
+    const row = () => faq.h.deps.db.prepare("SELECT status, decided_by FROM faq_drafts WHERE id = ?").get(draftId) as { status: string; decided_by: string };
     await waitFor(() => ["sent", "dismissed"].includes(row().status), "the decision to settle");
     const { status, decided_by: winner } = row();
     const loser = winner === CLICKER ? OTHER : CLICKER;
     expect(adminReplies(conversationId)).toHaveLength(status === "sent" ? 1 : 0);
-    await h.slack.waitFor(() => ephemeralsTo(loser).some((c) => String(c.args.text).includes(`<@${winner}>`)));
+    await faq.h.slack.waitFor(() => ephemeralsTo(loser).some((c) => String(c.args.text).includes(`<@${winner}>`)));
     expect(String(ephemeralsTo(loser).at(-1)?.args.text)).toContain(`<@${winner}>`);
   });
 
   it("a click on a card whose draft row is missing gets a plain answer, not a crash", async () => {
     expect((await click("faq_send", "gone-draft", CLICKER)).status).toBe(200);
-    await h.idle();
-    await h.slack.waitFor(() => ephemeralsTo(CLICKER).some((c) => String(c.args.text).includes("no longer exists")));
+    await faq.h.idle();
+    await faq.h.slack.waitFor(() => ephemeralsTo(CLICKER).some((c) => String(c.args.text).includes("no longer exists")));
   });
 
   it("the card shows the customer's name and company, never an email, and customer markup stays inert", async () => {
