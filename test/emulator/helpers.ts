@@ -1,7 +1,9 @@
 /** Shared setup for emulator tests: a small generated workspace, a fixed clock, and a request helper. */
+
 import { generateDemoWorkspace } from "../../src/emulator/demo/generate.js";
 import type { DemoWorkspace } from "../../src/emulator/demo/types.js";
 import { createEmulator, type Emulator, type EmulatorOptions } from "../../src/emulator/emulator.js";
+import type { RunningEmulator } from "../../src/emulator/server.js";
 import type { Clock } from "../../src/emulator/types.js";
 
 export const TEST_NOW = 1_764_000_000;
@@ -60,4 +62,19 @@ export async function call(
   if (contentType.includes("json") && text) parsed = JSON.parse(text);
   else if (contentType.startsWith("text/")) parsed = text;
   return { status: response.status, headers: response.headers, body: parsed, contentType, raw };
+}
+
+/** One request to a running emulator over loopback HTTP, with its bearer token; the JSON answer and its status. */
+export async function callOverHttp(
+  emulator: Pick<RunningEmulator, "url" | "token">,
+  method: string,
+  path: string,
+  body?: Record<string, unknown>,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(`${emulator.url}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${emulator.token}`, "Content-Type": "application/json" },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }

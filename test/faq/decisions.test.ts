@@ -9,7 +9,7 @@ import type { InboxItem } from "../../src/workflows/contracts.js";
 import { closeAnswered, decideDraft } from "../../src/workflows/faq/draft-decisions.js";
 import { createFaqInboxHandler } from "../../src/workflows/faq/handle-inbound.js";
 import { makeTempDir } from "../helpers/temp-dir.js";
-import { adminReplies, CLICKER, type FaqWorld, OTHER, startFaqWorld } from "./support.js";
+import { adminReplies, autoResolvePersona, CLICKER, type FaqWorld, OTHER, startFaqWorld } from "./support.js";
 
 const hit = (id: string, visibility: "public" | "internal", text: string): SearchHit => ({
   articleId: id,
@@ -48,12 +48,6 @@ const stateOf = (world: FaqWorld, id: string) => (world.emulator.state.get("conv
 describe("auto-resolve: the reply on the persona's policy, the close only from a person", () => {
   const temp = makeTempDir();
   let world: FaqWorld;
-  const autoPersona = (base: Persona, replyMode: "auto" | "ask", closeMode: "auto" | "ask" = "ask") =>
-    ({
-      ...base,
-      approval: { ...base.approval, tools: { ...base.approval.tools, INTERCOM_REPLY_TO_CONVERSATION: replyMode, INTERCOM_CLOSE_CONVERSATION: closeMode } },
-      faq: { auto_resolve: true, min_confidence: 0.5, gap_notes: false },
-    }) as Persona;
   beforeAll(async () => {
     world = await startFaqWorld(temp.dir, { defaultAdminId: true });
   });
@@ -63,7 +57,7 @@ describe("auto-resolve: the reply on the persona's policy, the close only from a
   });
 
   it("sends the reply automatically and offers the close on the card, even when the persona says close is auto", async () => {
-    world.deps.persona = autoPersona(world.persona, "auto", "auto");
+    world.deps.persona = autoResolvePersona(world.persona, "auto", "auto");
     const conversation = world.emulator.simulate("conversation", { body: "How do I change my PIN?" }) as Conversation;
     const before = world.writeCalls().length;
     await createFaqInboxHandler(world.deps)(item(conversation, "a1"));
@@ -101,7 +95,7 @@ describe("auto-resolve: the reply on the persona's policy, the close only from a
   });
 
   it("turns into an ordinary draft when the persona's policy does not send replies on its own", async () => {
-    world.deps.persona = autoPersona(world.persona, "ask");
+    world.deps.persona = autoResolvePersona(world.persona, "ask");
     const conversation = world.emulator.simulate("conversation", { body: "How do I change my PIN?" }) as Conversation;
     await createFaqInboxHandler(world.deps)(item(conversation, "a2"));
     expect(adminReplies(world, conversation.id)).toHaveLength(0);
@@ -112,7 +106,7 @@ describe("auto-resolve: the reply on the persona's policy, the close only from a
   });
 
   it("offers no close when the reply failed, and says nothing reached the customer", async () => {
-    world.deps.persona = autoPersona(world.persona, "auto");
+    world.deps.persona = autoResolvePersona(world.persona, "auto");
     const conversation = world.emulator.simulate("conversation", { body: "How do I change my PIN?" }) as Conversation;
     world.emulator.setFaults({ serverErrorRate: 1 });
     try {

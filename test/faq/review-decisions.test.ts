@@ -20,7 +20,7 @@ import { createWritesService } from "../../src/writes/writes-service.js";
 import { createToolExecutor } from "../../tools/execute.js";
 import { allTools } from "../../tools/index.js";
 import { makeTempDir } from "../helpers/temp-dir.js";
-import { adminReplies, CLICKER, type FaqWorld, startFaqWorld } from "./support.js";
+import { adminReplies, autoResolvePersona, CLICKER, type FaqWorld, startFaqWorld } from "./support.js";
 
 type Doc = Record<string, unknown>;
 const item = (payload: unknown, id: string, topic = "conversation.user.created"): InboxItem => ({
@@ -177,12 +177,6 @@ describe("a Send & close whose close gets no answer", () => {
 describe("the card of an answer that was meant to go out automatically", () => {
   const temp = makeTempDir();
   let world: FaqWorld;
-  const autoPersona = (base: Persona, replyMode: "auto" | "ask") =>
-    ({
-      ...base,
-      approval: { ...base.approval, tools: { ...base.approval.tools, INTERCOM_REPLY_TO_CONVERSATION: replyMode } },
-      faq: { auto_resolve: true, min_confidence: 0.5, gap_notes: false },
-    }) as Persona;
   beforeAll(async () => {
     world = await startFaqWorld(temp.dir, { defaultAdminId: true });
   });
@@ -192,7 +186,7 @@ describe("the card of an answer that was meant to go out automatically", () => {
   });
 
   it("does not say 'answered automatically' when the policy kept it for a person", async () => {
-    world.deps.persona = autoPersona(world.persona, "ask");
+    world.deps.persona = autoResolvePersona(world.persona, "ask");
     const conversation = world.emulator.simulate("conversation", { body: "How do I change my PIN?" }) as Doc;
     await createFaqInboxHandler(world.deps)(item(conversation, "a1"));
     expect(adminReplies(world, String(conversation.id))).toHaveLength(0);
@@ -202,7 +196,7 @@ describe("the card of an answer that was meant to go out automatically", () => {
   });
 
   it("does not say 'answered automatically' when the automatic reply failed", async () => {
-    world.deps.persona = autoPersona(world.persona, "auto");
+    world.deps.persona = autoResolvePersona(world.persona, "auto");
     const conversation = world.emulator.simulate("conversation", { body: "How do I change my PIN?" }) as Doc;
     world.emulator.setFaults({ serverErrorRate: 1 });
     try {
@@ -216,7 +210,7 @@ describe("the card of an answer that was meant to go out automatically", () => {
   });
 
   it("still says 'answered automatically' when it was", async () => {
-    world.deps.persona = autoPersona(world.persona, "auto");
+    world.deps.persona = autoResolvePersona(world.persona, "auto");
     const conversation = world.emulator.simulate("conversation", { body: "How do I change my PIN?" }) as Doc;
     await createFaqInboxHandler(world.deps)(item(conversation, "a3"));
     expect(adminReplies(world, String(conversation.id))).toHaveLength(1);

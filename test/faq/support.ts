@@ -124,3 +124,15 @@ export function adminReplies(world: FaqWorld, conversationId: string): Doc[] {
   const parts = ((conversation?.conversation_parts as Doc | undefined)?.conversation_parts as Doc[] | undefined) ?? [];
   return parts.filter((p) => p.part_type === "comment" && (p.author as Doc | undefined)?.type === "admin");
 }
+
+/**
+ * The persona with FAQ auto-resolve on (at confidence 0.5) and the reply's and the close's approval set: "auto"
+ * lets the answer go out on its own, "ask" keeps it for a person.
+ */
+export function autoResolvePersona(base: Persona, replyMode: "auto" | "ask", closeMode: "auto" | "ask" = "ask"): Persona {
+  return {
+    ...base,
+    approval: { ...base.approval, tools: { ...base.approval.tools, INTERCOM_REPLY_TO_CONVERSATION: replyMode, INTERCOM_CLOSE_CONVERSATION: closeMode } },
+    faq: { auto_resolve: true, min_confidence: 0.5, gap_notes: false },
+  } as Persona;
+}

@@ -22,7 +22,7 @@ import { SqliteInboxQueue } from "../../src/store/inbox-repo.js";
 import { createAuditedReads } from "../../src/workflows/audited-reads.js";
 import { createToolExecutor } from "../../tools/execute.js";
 import { allTools } from "../../tools/index.js";
-import { ManualClock, smallWorkspace, TEST_NOW } from "../emulator/helpers.js";
+import { callOverHttp, ManualClock, smallWorkspace, TEST_NOW } from "../emulator/helpers.js";
 import { type TempDb, tempDb, waitFor } from "../inbox/helpers.js";
 
 const SECRET = "article-resync-webhook-secret";
@@ -73,14 +73,7 @@ afterEach(async () => {
   temp.cleanup();
 });
 
-const api = async (method: string, path: string, body?: Doc) => {
-  const response = await fetch(`${emulator.url}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${emulator.token}`, "Content-Type": "application/json" },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: response.status, body: (await response.json()) as Doc };
-};
+const api = (method: string, path: string, body?: Doc) => callOverHttp(emulator, method, path, body);
 
 /** What `switchboard kb search` would print: a knowledge base opened afresh on the database file. */
 function searchIds(text: string): string[] {

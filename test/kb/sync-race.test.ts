@@ -14,7 +14,7 @@ import { AuditLog } from "../../src/store/audit-log.js";
 import { type AuditedReads, createAuditedReads } from "../../src/workflows/audited-reads.js";
 import { createToolExecutor } from "../../tools/execute.js";
 import { allTools } from "../../tools/index.js";
-import { ManualClock, smallWorkspace, TEST_NOW } from "../emulator/helpers.js";
+import { callOverHttp, ManualClock, smallWorkspace, TEST_NOW } from "../emulator/helpers.js";
 import { type TempDb, tempDb } from "../inbox/helpers.js";
 
 const ARTICLE = "9800001";
@@ -48,14 +48,7 @@ afterEach(async () => {
   temp.cleanup();
 });
 
-const api = async (method: string, path: string, body?: Doc) => {
-  const response = await fetch(`${emulator.url}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${emulator.token}`, "Content-Type": "application/json" },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: response.status, body: (await response.json()) as Doc };
-};
+const api = (method: string, path: string, body?: Doc) => callOverHttp(emulator, method, path, body);
 
 /** Reads that run `meanwhile` once, right after the sync has read every help-center article and before it writes. */
 function readsWithChangeDuringSync(meanwhile: () => Promise<void>): AuditedReads {
