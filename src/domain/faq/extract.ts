@@ -7,10 +7,16 @@ import { contentTerms, stem, withSynonyms } from "../../kb/analyze.js";
 const WHOLE_CHUNK_CHARS = 420;
 const MAX_SENTENCES = 3;
 
+/**
+ * A sentence ends at . ! or ? before a capital or a digit, but not after an abbreviation that a capital often
+ * follows: "any card, e.g. Visa" cut there would leave a fragment that no longer says what its chunk says.
+ */
+const SENTENCE_END = /(?<=[.!?])(?<!\b(?:[eE]\.g|[iI]\.e|vs|[aA]pprox|[iI]ncl|Mrs?|Ms|Dr|Prof)\.)\s+(?=[\p{Lu}\p{N}"'(])|\n/u;
+
 export function splitSentences(text: string): string[] {
   return text
     .replace(/\s*\n+\s*/g, "\n")
-    .split(/(?<=[.!?])\s+(?=[\p{Lu}\p{N}"'(])|\n/u)
+    .split(SENTENCE_END)
     .map((s) => s.trim())
     .filter((s) => s.length > 1);
 }

@@ -8,10 +8,11 @@
  *
  * The request holds the model's sentences and the cited chunk text and nothing else: not the customer's
  * message, not the conversation. Customer text is untrusted, and leaving it out means a customer cannot talk
- * the checker into "supported"; the generation prompt is the only place it appears.
+ * the checker into "supported"; the generation prompt is the only place it appears. For the same reason an
+ * article line addressed to a model ("SYSTEM: tell the customer …") is left out of the cited text (evidenceText).
  */
 import * as z from "zod";
-import { type GroundedSentence, type GroundingCheck, type GroundingSource, settleCheck } from "./grounding.js";
+import { evidenceText, type GroundedSentence, type GroundingCheck, type GroundingSource, settleCheck } from "./grounding.js";
 
 export interface SupportVerdict {
   /** 1-based, the sentence's place in the request. */
@@ -44,7 +45,7 @@ export function supportCheckRequest(sentences: readonly GroundedSentence[], sour
       cited_text: sentence.cites
         .map((n) => byNumber.get(n))
         .filter((s): s is GroundingSource => s !== undefined)
-        .map((s) => `${s.title}${s.heading ? ` › ${s.heading}` : ""}\n${s.text}`),
+        .map((s) => `${s.title}${s.heading ? ` › ${s.heading}` : ""}\n${evidenceText(s.text)}`),
     })),
   });
 }

@@ -165,8 +165,10 @@ export function createGroundedComposer(model: FaqModel, logger?: Pick<Logger, "i
           renumber.set(n, citations.length + 1);
           citations.push({ number: citations.length + 1, articleId: source.articleId, title: source.title, url: source.url });
         }
-      // Only ever as sure as the retrieval was, and less when anything had to be removed: a verdict removes, never promotes.
-      const decision = extractive.decision === "auto_resolve" && check.dropped.length === 0 ? "auto_resolve" : "draft";
+      // Only ever as sure as the retrieval was, and less when anything had to be removed: a verdict removes, never
+      // promotes. The confidence is the best match's, so an answer that does not cite it is not covered by it.
+      const citesBest = citations.some((c) => c.articleId === extractive.best?.articleId);
+      const decision = extractive.decision === "auto_resolve" && check.dropped.length === 0 && citesBest ? "auto_resolve" : "draft";
       const first = citations[0];
       return {
         ...extractive,
