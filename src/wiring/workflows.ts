@@ -102,7 +102,7 @@ export async function wireWorkflows(input: WorkflowWiringInput): Promise<Workflo
   // The knowledge base is useful on its own (/switchboard faq, switchboard kb search) even with no channel.
   const kb = createKnowledgeBase(db, await knowledgeBaseOptions(config, logger));
   const jobs: JobDefinition[] = [kbSyncJob({ reads: reads("job:kb-sync"), index: kb.index, vectors: kb.vectors, cron: config.jobs.kbSyncCron })];
-  const subcommands: Record<string, SubcommandHandler> = { faq: createFaqSubcommand({ searcher: kb.retriever, model: input.chatModel }) };
+  const subcommands: Record<string, SubcommandHandler> = { faq: createFaqSubcommand({ searcher: kb.retriever, model: input.chatModel, persona }) };
   const inboxRegistrations: ((topics: InboxTopics) => void)[] = [];
   const listenerRegistrations: ((app: App) => void)[] = [];
   // Article notifications keep the index fresh between the hourly syncs, with or without a support channel.

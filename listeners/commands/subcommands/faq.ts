@@ -3,6 +3,7 @@
  * in a thread under their question. Built with the KB searcher, which the Slack context does not carry.
  */
 
+import { answersIn, type Persona } from "../../../src/agent/personas.js";
 import { DEFAULT_FAQ_POLICY } from "../../../src/domain/faq/types.js";
 import type { KbRetriever } from "../../../src/kb/hybrid-search.js";
 import { buildFaqAnswerBlocks } from "../../../src/slack/blocks/faq-answer-blocks.js";
@@ -12,11 +13,17 @@ import { answerQuestion } from "../../../src/workflows/faq/answer-question.js";
 import { createGroundedComposer, type FaqModel } from "../../../src/workflows/faq/grounded-answer.js";
 import { ephemeral, type Subcommand } from "../subcommand.js";
 
-export function createFaqSubcommand(deps: { searcher: KbRetriever; model?: FaqModel }): Subcommand {
+/** `persona`: the FAQ flow's persona; its channel list limits where answers (with internal articles) are posted. */
+export function createFaqSubcommand(deps: { searcher: KbRetriever; model?: FaqModel; persona?: Persona }): Subcommand {
   return async (input) => {
     const { context, args, rest } = input;
     if (!rest) {
       await ephemeral(input, usageHelp("`faq` needs a question, e.g. `/switchboard faq how do I change my PIN?`"));
+      return;
+    }
+    if (deps.persona && !answersIn(deps.persona, args.command.channel_id)) {
+      const where = deps.persona.channels.map((c) => `<#${c}>`).join(", ");
+      await ephemeral(input, { text: `The ${deps.persona.name} persona does not answer in this channel, so nothing was posted here. Ask in ${where}.` });
       return;
     }
     await args.ack();

@@ -4,7 +4,7 @@
  * one, or when the retrieval is not confident, the chunk's own sentences are the answer.
  */
 import { answerFromHits } from "../../domain/faq/answer.js";
-import { defaultNeedsPerson, type PersonSignal } from "../../domain/faq/needs-person.js";
+import { defaultNeedsPerson, needsPersonIn, type PersonSignal } from "../../domain/faq/needs-person.js";
 import type { FaqAnswer, FaqPolicy } from "../../domain/faq/types.js";
 import type { KbRetriever } from "../../kb/hybrid-search.js";
 import type { FaqComposer } from "./grounded-answer.js";
@@ -14,7 +14,7 @@ export interface AnswerQuestionInput {
   /** Earlier turns, oldest first (the subject, earlier customer messages). */
   context?: string[];
   policy: FaqPolicy;
-  /** The escalation signal; defaults to the built-in anger / legal / security word list. */
+  /** The escalation signal for one text, run on the message and each earlier turn; defaults to the escalation lexicons and the word list. */
   needsPerson?: (text: string) => PersonSignal;
   k?: number;
   /** Writes the answer with a model; absent → extractive. */
@@ -22,7 +22,7 @@ export interface AnswerQuestionInput {
 }
 
 export async function answerQuestion(retriever: KbRetriever, input: AnswerQuestionInput): Promise<FaqAnswer> {
-  const person = (input.needsPerson ?? defaultNeedsPerson)(input.message);
+  const person = needsPersonIn(input.needsPerson ?? defaultNeedsPerson, input.message, input.context ?? []);
   const ranked = await retriever.rank({ text: input.message, context: input.context, k: input.k ?? 5 });
   const extractive: FaqAnswer = {
     ...answerFromHits({

@@ -5,6 +5,7 @@
  * (closing is destructive: a person's click approves it). Idempotent: a
  * redelivered item finds its draft by message key and only finishes what is missing.
  */
+import { isClosingMessage } from "../../domain/escalation/score.js";
 import { customerHtml, customerText } from "../../domain/faq/customer-html.js";
 import { buildGapNote } from "../../slack/blocks/faq-answer-blocks.js";
 import { buildFaqDraftCard, faqCardText } from "../../slack/blocks/faq-draft-card.js";
@@ -59,6 +60,11 @@ export function createFaqInboxHandler(deps: FaqWorkflowDeps): InboxHandler {
       await finishRedelivered(deps, existing, settings.channel);
       return;
     }
+    if (item.topic === "conversation.user.replied" && message.assigneeId) {
+      // A teammate owns this conversation: a second answer from the knowledge base would talk over them.
+      deps.logger?.info({ conversationId: message.id, assigneeId: message.assigneeId }, "FAQ: not answered, a teammate is assigned to this conversation");
+      return;
+    }
     const policy = { ...settings.policy, autoResolve: settings.policy.autoResolve && deps.defaultAdminId !== undefined };
     const answer = await answerQuestion(deps.searcher, {
       message: message.text,
@@ -86,7 +92,8 @@ export function createFaqInboxHandler(deps: FaqWorkflowDeps): InboxHandler {
     if (!created) return;
     deps.logger?.info({ conversationId: message.id, decision: answer.decision, confidence: answer.confidence }, `FAQ: ${answer.reason}`);
     if (answer.decision === "abstain") {
-      if (settings.gapNotes && settings.channel && !answer.reason.startsWith("a person should")) {
+      // "Thanks, that worked!" asks nothing, so no article missing it is a gap.
+      if (settings.gapNotes && settings.channel && !answer.reason.startsWith("a person should") && !isClosingMessage(message.text)) {
         const note = buildGapNote(message.customerName, message.text, answer);
         await deps.slack.chat.postMessage({ channel: settings.channel, text: note.text, blocks: note.blocks as never });
       }

@@ -17,6 +17,8 @@ export interface InboundMessage {
   context: string[];
   customerName?: string;
   contactId?: string;
+  /** The teammate the conversation is assigned to, when it is assigned to a person (not a team, not nobody). */
+  assigneeId?: string;
 }
 
 const str = (v: unknown) => (typeof v === "string" ? v : typeof v === "number" ? String(v) : "");
@@ -38,14 +40,18 @@ export function parseInbound(topic: string, payload: unknown): InboundMessage | 
   const source = asDoc(item.source);
   const author = asDoc(source.author);
   const subject = htmlToPlainText(str(source.subject));
-  const opening = htmlToPlainText(str(source.body));
+  // A conversation a teammate started (an outbound message) opens with the teammate's words, not the customer's.
+  const openedByCustomer = !str(author.type) || isCustomer(author);
+  const opening = openedByCustomer ? htmlToPlainText(str(source.body)) : "";
+  const assignee = str(item.admin_assignee_id);
+  const assigneeId = assignee && assignee !== "0" ? assignee : undefined;
   const parts = ((asDoc(item.conversation_parts).conversation_parts as Doc[] | undefined) ?? []).filter(
     (p) => isCustomer(asDoc(p.author)) && str(p.body) && ["comment", "open"].includes(str(p.part_type) || "comment"),
   );
-  const customerName = str(author.name) || undefined;
   const context = [subject].filter(Boolean);
   if (topic === "conversation.user.replied" && parts.length > 0) {
     const last = parts[parts.length - 1] as Doc;
+    const customerName = str((openedByCustomer ? author : asDoc(last.author)).name) || undefined;
     const earlier = [opening, ...parts.slice(0, -1).map((p) => htmlToPlainText(str(p.body)))].filter(Boolean);
     return {
       kind: "conversation",
@@ -55,6 +61,7 @@ export function parseInbound(topic: string, payload: unknown): InboundMessage | 
       context: [...context, ...earlier],
       customerName,
       contactId,
+      assigneeId,
     };
   }
   if (!opening) return undefined;
@@ -64,7 +71,8 @@ export function parseInbound(topic: string, payload: unknown): InboundMessage | 
     messageKey: `conversation:${str(item.id)}:${str(source.id) || "source"}`,
     text: opening,
     context,
-    customerName,
+    customerName: str(author.name) || undefined,
     contactId,
+    assigneeId,
   };
 }
