@@ -30,7 +30,10 @@ export const internalArticlesTools: ToolDefinition[] = [
     resource: "internal_articles",
     method: "GET",
     path: "/internal_articles",
-    input: z.object({}),
+    input: z.object({
+      page: z.number().int().min(1).optional().describe("Page number to fetch, starting at 1. Use the next page when the previous answer reports more pages."),
+      per_page: z.number().int().min(1).max(150).optional().describe("How many internal articles per page, e.g. 50."),
+    }),
     risk: "read",
     description:
       "Lists the internal (teammate-only) articles: runbooks, policies and how-tos that customers never see. " +

@@ -3,7 +3,7 @@
  * part of the page that answers, with the heading's anchor. Long stretches without headings are cut at
  * paragraph ends so no chunk buries its answer in unrelated text.
  */
-import { htmlToPlainText } from "./html-text.js";
+import { decodeEntities, htmlToPlainText } from "./html-text.js";
 import type { Chunk } from "./types.js";
 
 const MAX_CHUNK_CHARS = 1200;
@@ -21,6 +21,8 @@ export function slugifyHeading(text: string): string {
 interface Section {
   heading: string;
   anchor?: string;
+  /** The anchor is the heading's own id in the HTML, not one made from its words. */
+  explicit?: boolean;
   body: string;
 }
 
@@ -34,7 +36,7 @@ function htmlSections(html: string): Section[] {
     sections.push(current);
     const heading = htmlToPlainText(match[3] ?? "");
     const id = /\bid\s*=\s*["']([^"']+)["']/i.exec(match[2] ?? "")?.[1];
-    current = { heading, anchor: id ?? slugifyHeading(heading), body: "" };
+    current = { heading, anchor: id ?? slugifyHeading(heading), explicit: id !== undefined, body: "" };
     last = (match.index ?? 0) + match[0].length;
   }
   current.body = html.slice(last);
@@ -50,16 +52,38 @@ function markdownSections(text: string): Section[] {
     if (heading) {
       sections.push(current);
       current = { heading: heading[1] ?? "", anchor: slugifyHeading(heading[1] ?? ""), body: "" };
-    } else current.body += `${line}\n`;
+    } else current.body += `${decodeEntities(line)}\n`;
   }
   sections.push(current);
   return sections;
 }
 
-/** Cuts text longer than the limit at paragraph (or sentence) ends. */
+/** Cuts a piece still longer than the limit at its last space before the limit (a word longer than it stays whole). */
+function byWords(text: string): string[] {
+  const out: string[] = [];
+  let rest = text.trim();
+  while (rest.length > MAX_CHUNK_CHARS) {
+    const cut = rest.lastIndexOf(" ", MAX_CHUNK_CHARS);
+    const at = cut > 0 ? cut : rest.indexOf(" ", MAX_CHUNK_CHARS);
+    if (at < 0) break;
+    out.push(rest.slice(0, at));
+    rest = rest.slice(at + 1).trimStart();
+  }
+  if (rest) out.push(rest);
+  return out;
+}
+
+/**
+ * Cuts text longer than the limit at paragraph (or sentence) ends; a piece still too long (a long list, text
+ * without sentence ends) at line ends, then any sentence end, then between words.
+ */
 function splitLong(text: string): string[] {
   if (text.length <= MAX_CHUNK_CHARS) return [text];
-  const pieces = text.split(/\n{2,}|(?<=[.!?])\s+(?=[A-Z])/);
+  const finer = (pieces: string[], pattern: RegExp) => pieces.flatMap((p) => (p.length > MAX_CHUNK_CHARS ? p.split(pattern) : [p]));
+  let pieces = text.split(/\n{2,}|(?<=[.!?])\s+(?=[A-Z])/);
+  pieces = finer(pieces, /\n/);
+  pieces = finer(pieces, /(?<=[.!?;。！？])\s+/);
+  pieces = pieces.flatMap((p) => (p.length > MAX_CHUNK_CHARS ? byWords(p) : [p]));
   const out: string[] = [];
   let buffer = "";
   for (const piece of pieces) {
@@ -73,9 +97,21 @@ function splitLong(text: string): string[] {
   return out;
 }
 
+/** One anchor per heading: a repeated heading's slug gets -1, -2… so each citation opens its own part. */
+function distinctAnchors(sections: Section[]): Section[] {
+  const used = new Set(sections.map((s) => s.explicit && s.anchor).filter(Boolean));
+  return sections.map((s) => {
+    if (!s.anchor || s.explicit) return s;
+    let anchor = s.anchor;
+    for (let n = 1; used.has(anchor); n++) anchor = `${s.anchor}-${n}`;
+    used.add(anchor);
+    return { ...s, anchor };
+  });
+}
+
 export function chunkArticle(body: string, url?: string): Chunk[] {
   const isHtml = /<\/?[a-z][^>]*>/i.test(body);
-  const sections = isHtml ? htmlSections(body) : markdownSections(body);
+  const sections = distinctAnchors(isHtml ? htmlSections(body) : markdownSections(body));
   const chunks: Chunk[] = [];
   for (const section of sections) {
     const text = section.body

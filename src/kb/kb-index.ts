@@ -93,7 +93,9 @@ function prepare(db: Db) {
         synced_at = excluded.synced_at`),
     insertChunk: db.prepare("INSERT INTO kb_chunks (article_id, position, heading, anchor_url, text) VALUES (?, ?, ?, ?, ?)"),
     insertFts: db.prepare("INSERT INTO kb_fts (rowid, title, heading, collection, body) VALUES (?, ?, ?, ?, ?)"),
-    touch: db.prepare("UPDATE kb_articles SET synced_at = ? WHERE id = ?"),
+    // Author and date are not in the content hash (a new author does not re-chunk), but they are what `kb status`
+    // reports as stale: an unchanged article still takes them over.
+    touch: db.prepare("UPDATE kb_articles SET synced_at = ?, updated_at = ?, author = ? WHERE id = ?"),
     version: db.prepare("SELECT updated_at AS updatedAt, synced_at AS syncedAt FROM kb_articles WHERE id = ?"),
     idsBySource: db.prepare("SELECT id FROM kb_articles WHERE source = ?").pluck(),
     article: db.prepare("SELECT * FROM kb_articles WHERE id = ?"),
@@ -137,7 +139,7 @@ export class KbIndex {
     const hash = contentHash(article);
     const previous = this.statements.hash.get(article.id) as string | undefined;
     if (previous === hash) {
-      this.statements.touch.run(now, article.id);
+      this.statements.touch.run(now, article.updatedAt, article.author ?? null, article.id);
       return "unchanged";
     }
     const chunks = chunkArticle(article.body, article.url);

@@ -7,7 +7,15 @@ import type { SourceArticle } from "./types.js";
 
 type Doc = Record<string, unknown>;
 
-export class SourceReadError extends Error {}
+export class SourceReadError extends Error {
+  constructor(
+    message: string,
+    /** Intercom's HTTP status, when it answered. */
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+}
 
 const PER_PAGE = 150;
 
@@ -15,7 +23,7 @@ async function readPaged(reads: AuditedReads, tool: string, args: Record<string,
   const out: Doc[] = [];
   for (let page = 1; page <= 1000; page++) {
     const result = await reads.read<Doc>(tool, { ...args, page, per_page: PER_PAGE }, "knowledge-base sync");
-    if (!result.ok) throw new SourceReadError(`${tool} failed: ${result.message}`);
+    if (!result.ok) throw new SourceReadError(`${tool} failed: ${result.message}`, result.status);
     const data = result.data.data;
     const items = Array.isArray(data) ? (data as Doc[]) : [];
     out.push(...items);
@@ -26,33 +34,64 @@ async function readPaged(reads: AuditedReads, tool: string, args: Record<string,
   return out;
 }
 
+/**
+ * A list whose tool takes no paging arguments. When Intercom says there is more than this one page, the rest
+ * cannot be read: a partial list would make the sync remove every page it did not get, so it is a failed read.
+ */
 async function readOnce(reads: AuditedReads, tool: string): Promise<Doc[]> {
   const result = await reads.read<Doc>(tool, {}, "knowledge-base sync");
-  if (!result.ok) throw new SourceReadError(`${tool} failed: ${result.message}`);
+  if (!result.ok) throw new SourceReadError(`${tool} failed: ${result.message}`, result.status);
   const data = result.data.data;
-  return Array.isArray(data) ? (data as Doc[]) : [];
+  const items = Array.isArray(data) ? (data as Doc[]) : [];
+  const pages = result.data.pages as Doc | undefined;
+  const total = Number(result.data.total_count ?? items.length);
+  if (Number(pages?.total_pages ?? 1) > 1 || total > items.length)
+    throw new SourceReadError(`${tool} returned ${items.length} of ${total} items (one page only); kept the indexed ones`);
+  return items;
 }
 
 const text = (v: unknown) => (typeof v === "string" ? v : v === undefined || v === null ? "" : String(v));
 const seconds = (v: unknown) => (typeof v === "number" ? v : Number.parseInt(text(v), 10) || 0);
 
-/** "Cards › Security" from an article's parent (a section inside a collection, or a collection). */
+/**
+ * "Cards › Security" from an article's parent: a section inside a collection, or a collection, where a
+ * collection may sit inside another (`parent_id`), so the path names every level from the top.
+ */
 function pathNames(collections: Doc[], sections: Doc[]): (parentId: unknown) => string {
-  const collectionName = new Map(collections.map((c) => [text(c.id), text(c.name)]));
+  const collection = new Map(collections.map((c) => [text(c.id), c]));
   const section = new Map(sections.map((s) => [text(s.id), s]));
+  const collectionPath = (id: string): string[] => {
+    const names: string[] = [];
+    const seen = new Set<string>();
+    // `seen` stops a parent loop in bad data from running forever.
+    for (let c = collection.get(id); c && !seen.has(text(c.id)); c = collection.get(text(c.parent_id))) {
+      seen.add(text(c.id));
+      names.unshift(text(c.name));
+    }
+    return names;
+  };
   return (parentId) => {
     const id = text(parentId);
     const s = section.get(id);
-    if (s) return [collectionName.get(text(s.parent_id)), text(s.name)].filter(Boolean).join(" › ");
-    return collectionName.get(id) ?? "";
+    const names = s ? [...collectionPath(text(s.parent_id)), text(s.name)] : collectionPath(id);
+    return names.filter(Boolean).join(" › ");
   };
 }
+
+/** A status that says the workspace has no sections endpoint, as opposed to a read that failed for now. */
+const noSections = (error: unknown) =>
+  error instanceof SourceReadError && error.status !== undefined && error.status >= 400 && error.status < 500 && error.status !== 429;
 
 /** The collection path of an article's parent, from the help center's collections and sections. */
 export async function readCollectionPaths(reads: AuditedReads): Promise<(parentId: unknown) => string> {
   const collections = await readPaged(reads, "INTERCOM_LIST_ALL_COLLECTIONS");
-  // Sections are a 2.9 feature some workspaces do not have; without them the path is just the collection.
-  const sections = await readPaged(reads, "INTERCOM_LIST_HELP_CENTER_SECTIONS").catch(() => [] as Doc[]);
+  // Sections are a 2.9 feature some workspaces do not have; without them the path is just the collection. A
+  // rate limit or outage is a failed read instead: indexing every article without its section would change
+  // every path (and re-index everything twice) because of one bad answer.
+  const sections = await readPaged(reads, "INTERCOM_LIST_HELP_CENTER_SECTIONS").catch((error: unknown) => {
+    if (noSections(error)) return [] as Doc[];
+    throw error;
+  });
   return pathNames(collections, sections);
 }
 
@@ -97,9 +136,8 @@ export async function readHelpCenterArticles(reads: AuditedReads): Promise<Sourc
   return articles.flatMap((article) => helpCenterVersions(article, pathOf(articleParent(article))));
 }
 
-/** The list tool takes no paging arguments, so this reads the first page (the API's default size). */
 export async function readInternalArticles(reads: AuditedReads): Promise<SourceArticle[]> {
-  return (await readOnce(reads, "INTERCOM_LIST_INTERNAL_ARTICLES")).map((a) => ({
+  return (await readPaged(reads, "INTERCOM_LIST_INTERNAL_ARTICLES")).map((a) => ({
     id: `internal:${text(a.id)}`,
     source: "internal",
     sourceId: text(a.id),

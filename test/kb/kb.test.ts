@@ -36,6 +36,13 @@ describe("the index", () => {
     kb.close();
   });
 
+  it("keeps an unchanged article's new author and date without re-indexing it (kb status reads them)", () => {
+    const kb = buildTempKb([article("a", "Pets", "Dogs are welcome.", { author: "111", updatedAt: 1000 })]);
+    expect(kb.index.upsert(article("a", "Pets", "Dogs are welcome.", { author: "222", updatedAt: 2000 }), 3)).toBe("unchanged");
+    expect(kb.index.article("a")).toMatchObject({ author: "222", updatedAt: 2000 });
+    kb.close();
+  });
+
   it("answers for the entity named earlier in the conversation", () => {
     const kb = buildTempKb([
       article("h1", "Can I bring my dog?", "No pets at the Grand Plaza.", { entity: "Grand Plaza Hotel", domain: "hotel" }),
