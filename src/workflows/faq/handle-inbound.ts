@@ -17,7 +17,7 @@ import type { FaqDraft } from "./drafts-repo.js";
 import type { FaqWorkflowDeps } from "./faq-deps.js";
 import { faqSettingsFor } from "./faq-policy.js";
 import { createGroundedComposer } from "./grounded-answer.js";
-import { parseInbound } from "./inbound-message.js";
+import { type InboundMessage, parseInbound, withConversation } from "./inbound-message.js";
 import { UNCERTAIN_REPLY } from "./outcome-words.js";
 import { replyArgs, replyTool } from "./write-args.js";
 
@@ -49,10 +49,29 @@ export async function postDraftCard(
   if (posted.ts) deps.drafts.setMessage(draft.id, channel, posted.ts);
 }
 
+/**
+ * A reply with the conversation as Intercom holds it now (the notification may carry only the newest parts), so
+ * earlier messages count for retrieval and for the escalation gate. Undefined: the conversation is gone. A read
+ * that fails otherwise throws, and the inbox tries again: answering without the earlier messages could miss a
+ * threat made in them.
+ */
+async function withConversationSoFar(deps: FaqWorkflowDeps, topic: string, message: InboundMessage): Promise<InboundMessage | undefined> {
+  if (topic !== "conversation.user.replied" || !deps.reads) return message;
+  const read = await deps.reads.read<Record<string, unknown>>("INTERCOM_GET_CONVERSATION", { conversation_id: message.id }, "FAQ: the conversation so far");
+  if (read.ok) return withConversation(message, read.raw);
+  if (read.status === 404) return undefined;
+  throw new Error(`could not read conversation ${message.id} for its earlier messages: ${read.message}`);
+}
+
 export function createFaqInboxHandler(deps: FaqWorkflowDeps): InboxHandler {
   return async (item: InboxItem) => {
-    const message = parseInbound(item.topic, item.payload);
-    if (!message) return;
+    const notified = parseInbound(item.topic, item.payload);
+    if (!notified) return;
+    const message = deps.drafts.byMessageKey(notified.messageKey) ? notified : await withConversationSoFar(deps, item.topic, notified);
+    if (!message) {
+      deps.logger?.info({ conversationId: notified.id }, "FAQ: not answered, the conversation is gone from Intercom");
+      return { note: `FAQ: not answered, conversation ${notified.id} is gone from Intercom (404)` };
+    }
     const settings = faqSettingsFor(deps.persona, deps.supportChannel);
     const existing = deps.drafts.byMessageKey(message.messageKey);
     if (existing) {
@@ -63,7 +82,7 @@ export function createFaqInboxHandler(deps: FaqWorkflowDeps): InboxHandler {
     if (item.topic === "conversation.user.replied" && message.assigneeId) {
       // A teammate owns this conversation: a second answer from the knowledge base would talk over them.
       deps.logger?.info({ conversationId: message.id, assigneeId: message.assigneeId }, "FAQ: not answered, a teammate is assigned to this conversation");
-      return;
+      return { note: `FAQ: not answered, teammate ${message.assigneeId} is assigned to conversation ${message.id}` };
     }
     const policy = { ...settings.policy, autoResolve: settings.policy.autoResolve && deps.defaultAdminId !== undefined };
     const answer = await answerQuestion(deps.searcher, {

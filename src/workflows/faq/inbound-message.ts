@@ -19,11 +19,40 @@ export interface InboundMessage {
   contactId?: string;
   /** The teammate the conversation is assigned to, when it is assigned to a person (not a team, not nobody). */
   assigneeId?: string;
+  /** For a reply: the conversation part that carries the message. */
+  partId?: string;
 }
 
 const str = (v: unknown) => (typeof v === "string" ? v : typeof v === "number" ? String(v) : "");
 const asDoc = (v: unknown): Doc => (v && typeof v === "object" ? (v as Doc) : {});
 const isCustomer = (author: Doc) => ["user", "lead", "contact"].includes(str(author.type));
+
+/** The customer's own messages among a conversation's parts, oldest first (not notes, not teammates). */
+function customerParts(conversation: Doc): Doc[] {
+  return ((asDoc(conversation.conversation_parts).conversation_parts as Doc[] | undefined) ?? []).filter(
+    (p) => isCustomer(asDoc(p.author)) && str(p.body) && ["comment", "open"].includes(str(p.part_type) || "comment"),
+  );
+}
+
+/**
+ * A reply's notification may carry only the newest parts; the conversation as Intercom holds it now has the
+ * earlier customer messages. Pure. What the customer wrote after this message is not its context, and a
+ * conversation that no longer has the part is left as the notification gave it.
+ */
+export function withConversation(message: InboundMessage, conversation: unknown): InboundMessage {
+  const now = asDoc(conversation);
+  if (message.kind !== "conversation" || !message.partId || str(now.id) !== message.id) return message;
+  const parts = customerParts(now);
+  const at = parts.findIndex((p) => str(p.id) === message.partId);
+  if (at < 0) return message;
+  const source = asDoc(now.source);
+  const author = asDoc(source.author);
+  const opening = !str(author.type) || isCustomer(author) ? htmlToPlainText(str(source.body)) : "";
+  const earlier = [opening, ...parts.slice(0, at).map((p) => htmlToPlainText(str(p.body)))].filter(Boolean);
+  const subject = htmlToPlainText(str(source.subject));
+  const assignee = str(now.admin_assignee_id);
+  return { ...message, context: [subject, ...earlier].filter(Boolean), assigneeId: assignee && assignee !== "0" ? assignee : undefined };
+}
 
 export function parseInbound(topic: string, payload: unknown): InboundMessage | undefined {
   const item = asDoc(payload);
@@ -45,9 +74,7 @@ export function parseInbound(topic: string, payload: unknown): InboundMessage | 
   const opening = openedByCustomer ? htmlToPlainText(str(source.body)) : "";
   const assignee = str(item.admin_assignee_id);
   const assigneeId = assignee && assignee !== "0" ? assignee : undefined;
-  const parts = ((asDoc(item.conversation_parts).conversation_parts as Doc[] | undefined) ?? []).filter(
-    (p) => isCustomer(asDoc(p.author)) && str(p.body) && ["comment", "open"].includes(str(p.part_type) || "comment"),
-  );
+  const parts = customerParts(item);
   const context = [subject].filter(Boolean);
   if (topic === "conversation.user.replied" && parts.length > 0) {
     const last = parts[parts.length - 1] as Doc;
@@ -62,6 +89,7 @@ export function parseInbound(topic: string, payload: unknown): InboundMessage | 
       customerName,
       contactId,
       assigneeId,
+      partId: str(last.id) || undefined,
     };
   }
   if (!opening) return undefined;
