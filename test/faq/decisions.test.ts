@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Persona } from "../../src/agent/personas.js";
 import { answerFromHits } from "../../src/domain/faq/answer.js";
 import { customerHtml } from "../../src/domain/faq/customer-html.js";
@@ -8,8 +8,7 @@ import { FAQ_ACTIONS } from "../../src/slack/blocks/faq-draft-card.js";
 import type { InboxItem } from "../../src/workflows/contracts.js";
 import { closeAnswered, decideDraft } from "../../src/workflows/faq/draft-decisions.js";
 import { createFaqInboxHandler } from "../../src/workflows/faq/handle-inbound.js";
-import { makeTempDir } from "../helpers/temp-dir.js";
-import { adminReplies, autoResolvePersona, CLICKER, type FaqWorld, OTHER, startFaqWorld } from "./support.js";
+import { adminReplies, autoResolvePersona, CLICKER, type FaqWorld, OTHER, useFaqWorld } from "./support.js";
 
 const hit = (id: string, visibility: "public" | "internal", text: string): SearchHit => ({
   articleId: id,
@@ -46,15 +45,7 @@ const lastBlocks = (world: FaqWorld, method: "chat.postMessage" | "chat.update")
 const stateOf = (world: FaqWorld, id: string) => (world.emulator.state.get("conversations", id) as { state: string }).state;
 
 describe("auto-resolve: the reply on the persona's policy, the close only from a person", () => {
-  const temp = makeTempDir();
-  let world: FaqWorld;
-  beforeAll(async () => {
-    world = await startFaqWorld(temp.dir, { defaultAdminId: true });
-  });
-  afterAll(async () => {
-    await world.close();
-    temp.cleanup();
-  });
+  const world = useFaqWorld({ defaultAdminId: true });
 
   it("sends the reply automatically and offers the close on the card, even when the persona says close is auto", async () => {
     world.deps.persona = autoResolvePersona(world.persona, "auto", "auto");
@@ -151,15 +142,7 @@ describe("auto-resolve: the reply on the persona's policy, the close only from a
 });
 
 describe("a send whose outcome is unknown", () => {
-  const temp = makeTempDir();
-  let world: FaqWorld;
-  beforeAll(async () => {
-    world = await startFaqWorld(temp.dir, { writeTimeoutMs: 300 });
-  });
-  afterAll(async () => {
-    await world.close();
-    temp.cleanup();
-  });
+  const world = useFaqWorld({ writeTimeoutMs: 300 });
 
   it("is stored and shown as uncertain, not failed, and no later click sends it again", async () => {
     const conversation = world.emulator.simulate("conversation", { body: "How do I change my PIN?" }) as Conversation;

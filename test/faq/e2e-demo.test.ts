@@ -1,19 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { InboxItem } from "../../src/workflows/contracts.js";
 import { decideDraft } from "../../src/workflows/faq/draft-decisions.js";
 import { createFaqInboxHandler } from "../../src/workflows/faq/handle-inbound.js";
-import { makeTempDir } from "../helpers/temp-dir.js";
-import { adminReplies, CLICKER, type FaqWorld, OTHER, startFaqWorld } from "./support.js";
+import { adminReplies, CLICKER, OTHER, useFaqWorld } from "./support.js";
 
-const temp = makeTempDir();
-let world: FaqWorld;
-beforeAll(async () => {
-  world = await startFaqWorld(temp.dir);
-});
-afterAll(async () => {
-  await world.close();
-  temp.cleanup();
-});
+const world = useFaqWorld();
 
 const item = (topic: string, payload: unknown, id = "in-1"): InboxItem => ({ id, source: "intercom", topic, payload, receivedAt: Date.now(), attempt: 1 });
 const cards = () => world.slack.callsTo("chat.postMessage").filter((c) => JSON.stringify(c.args.blocks ?? []).includes("faq_send"));

@@ -3,23 +3,14 @@
  * Intercom (the emulator over HTTP, an audited read) so the earlier messages count: for retrieval, and for the
  * gate that leaves a threat to a person. A read that fails is tried again by the inbox; nothing is sent on a guess.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { InboxItem } from "../../src/workflows/contracts.js";
 import { createFaqInboxHandler } from "../../src/workflows/faq/handle-inbound.js";
 import { parseInbound, withConversation } from "../../src/workflows/faq/inbound-message.js";
-import { makeTempDir } from "../helpers/temp-dir.js";
-import { adminReplies, autoResolvePersona, type FaqWorld, startFaqWorld } from "./support.js";
+import { adminReplies, autoResolvePersona, useFaqWorld } from "./support.js";
 
 type Doc = Record<string, unknown>;
-const temp = makeTempDir();
-let world: FaqWorld;
-beforeAll(async () => {
-  world = await startFaqWorld(temp.dir, { defaultAdminId: true });
-});
-afterAll(async () => {
-  await world.close();
-  temp.cleanup();
-});
+const world = useFaqWorld({ defaultAdminId: true });
 beforeEach(() => {
   world.deps.persona = autoResolvePersona(world.persona, "auto");
 });

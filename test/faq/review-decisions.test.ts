@@ -20,7 +20,7 @@ import { createWritesService } from "../../src/writes/writes-service.js";
 import { createToolExecutor } from "../../tools/execute.js";
 import { allTools } from "../../tools/index.js";
 import { makeTempDir } from "../helpers/temp-dir.js";
-import { adminReplies, autoResolvePersona, CLICKER, type FaqWorld, startFaqWorld } from "./support.js";
+import { adminReplies, autoResolvePersona, CLICKER, type FaqWorld, startFaqWorld, useFaqWorld } from "./support.js";
 
 type Doc = Record<string, unknown>;
 const item = (payload: unknown, id: string, topic = "conversation.user.created"): InboxItem => ({
@@ -43,15 +43,7 @@ async function pendingDraft(world: FaqWorld, name: string): Promise<{ conversati
 }
 
 describe("what a person is told after Send & close", () => {
-  const temp = makeTempDir();
-  let world: FaqWorld;
-  beforeAll(async () => {
-    world = await startFaqWorld(temp.dir);
-  });
-  afterAll(async () => {
-    await world.close();
-    temp.cleanup();
-  });
+  const world = useFaqWorld();
 
   it("a close that Intercom refused after the reply went out: sent, and not closed, in one sentence each", async () => {
     const { conversation, draft } = await pendingDraft(world, "c1");
@@ -175,15 +167,7 @@ describe("a Send & close whose close gets no answer", () => {
 });
 
 describe("the card of an answer that was meant to go out automatically", () => {
-  const temp = makeTempDir();
-  let world: FaqWorld;
-  beforeAll(async () => {
-    world = await startFaqWorld(temp.dir, { defaultAdminId: true });
-  });
-  afterAll(async () => {
-    await world.close();
-    temp.cleanup();
-  });
+  const world = useFaqWorld({ defaultAdminId: true });
 
   it("does not say 'answered automatically' when the policy kept it for a person", async () => {
     world.deps.persona = autoResolvePersona(world.persona, "ask");

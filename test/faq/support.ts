@@ -5,6 +5,7 @@
  */
 import { join } from "node:path";
 import { WebClient } from "@slack/web-api";
+import { afterAll, beforeAll } from "vitest";
 import { loadPersonas, type Persona } from "../../src/agent/personas.js";
 import { generateDemoWorkspace } from "../../src/emulator/demo/generate.js";
 import { type RunningEmulator, startEmulator } from "../../src/emulator/server.js";
@@ -24,6 +25,7 @@ import { createWritesService } from "../../src/writes/writes-service.js";
 import { createToolExecutor } from "../../tools/execute.js";
 import { allTools } from "../../tools/index.js";
 import { type FakeSlackServer, startFakeSlack } from "../fakes/fake-slack-server.js";
+import { makeTempDir } from "../helpers/temp-dir.js";
 
 /** Slack users whose email is the first Intercom admin's (matched by email), and one nobody knows. */
 export const CLICKER = "U0CLICKER1";
@@ -135,4 +137,27 @@ export function autoResolvePersona(base: Persona, replyMode: "auto" | "ask", clo
     approval: { ...base.approval, tools: { ...base.approval.tools, INTERCOM_REPLY_TO_CONVERSATION: replyMode, INTERCOM_CLOSE_CONVERSATION: closeMode } },
     faq: { auto_resolve: true, min_confidence: 0.5, gap_notes: false },
   } as Persona;
+}
+
+/**
+ * A world for the tests of one file or describe block: started before them, closed after them, its folder
+ * removed. Tests use it as the world itself; it stands for the one beforeAll started (used before that, it throws).
+ */
+export function useFaqWorld(options: FaqWorldOptions = {}): FaqWorld {
+  const temp = makeTempDir();
+  let started: FaqWorld | undefined;
+  beforeAll(async () => {
+    started = await startFaqWorld(temp.dir, options);
+  });
+  afterAll(async () => {
+    await started?.close();
+    temp.cleanup();
+  });
+  return new Proxy({} as FaqWorld, {
+    get: (_target, key) => {
+      if (!started) throw new Error("the FAQ world is used before its beforeAll started it");
+      const value = Reflect.get(started, key);
+      return typeof value === "function" ? value.bind(started) : value;
+    },
+  });
 }
