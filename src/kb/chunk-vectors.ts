@@ -61,6 +61,8 @@ export class ChunkVectors {
       db.transaction(() => {
         for (const [i, c] of batch.entries()) insert.run(this.model, c.hash, toBuffer(unit(vectors[i] as number[])), now);
       })();
+      // Searched from now on, even if a later batch fails (the index has not changed, so nothing else would reload).
+      this.loaded = undefined;
     }
     const stale = [...stored].filter((h) => !wanted.has(h));
     const remove = db.prepare("DELETE FROM kb_embeddings WHERE model = ? AND text_hash = ?");
@@ -83,7 +85,10 @@ export class ChunkVectors {
     return vector;
   }
 
-  /** Chunks most similar to the query vector, best first; chunks with no vector yet are not candidates. */
+  /**
+   * Chunks most similar to the query vector, best first; chunks with no vector yet are not candidates, nor
+   * vectors of another size than the query's (the model behind the name changed): comparing those is noise.
+   */
   nearest(query: Float32Array, limit: number, accept: (chunkId: number) => boolean = () => true): NearChunk[] {
     const { ids, vectors } = this.vectorsInMemory();
     const scored: NearChunk[] = [];
@@ -91,9 +96,9 @@ export class ChunkVectors {
       const chunkId = ids[i] as number;
       if (!accept(chunkId)) continue;
       const v = vectors[i] as Float32Array;
-      const n = Math.min(v.length, query.length);
+      if (v.length !== query.length) continue;
       let dot = 0;
-      for (let j = 0; j < n; j++) dot += (v[j] as number) * (query[j] as number);
+      for (let j = 0; j < v.length; j++) dot += (v[j] as number) * (query[j] as number);
       scored.push({ chunkId, similarity: dot });
     }
     scored.sort((a, b) => b.similarity - a.similarity || a.chunkId - b.chunkId);

@@ -2,11 +2,13 @@
  * Hybrid retrieval, used when an embedding model is configured: the lexical ranking (FTS5 bm25 with the
  * conversation and entity handling of search.ts) and the embedding ranking (cosine over chunk vectors) are
  * fused by reciprocal rank per article, so either signal can lift an article the other missed. When the
- * embedding endpoint fails, the lexical ranking is returned unchanged and the failure logged.
+ * embedding endpoint fails or does not answer in time, the lexical ranking is returned unchanged; the outage
+ * is logged when it starts and when it ends, not on every question.
  */
 import type { Logger } from "../logger.js";
 import type { ChunkVectors } from "./chunk-vectors.js";
-import type { KbIndex } from "./kb-index.js";
+import type { EntityTarget } from "./entities.js";
+import type { KbIndex, LightRow } from "./kb-index.js";
 import { type KbSearcher, type RankedHits, toHit } from "./search.js";
 import type { SearchHit, SearchQuery } from "./types.js";
 
@@ -19,6 +21,15 @@ export interface KbRetriever {
 const RRF_K = 60;
 /** How deep each list is read before fusing. */
 const POOL = 30;
+/**
+ * How long a question waits for its vector: a hung endpoint must not hold an inbox item (the OpenAI client's
+ * own limit is minutes, with retries). An embedding call usually takes well under a second.
+ */
+const QUERY_TIMEOUT_MS = 3000;
+
+export interface HybridOptions {
+  queryTimeoutMs?: number;
+}
 
 export interface RankedArticle {
   articleId: string;
@@ -38,13 +49,32 @@ export function fuseRankings(lists: readonly (readonly string[])[]): RankedArtic
   return [...scores.entries()].sort((a, b) => b[1].score - a[1].score || a[1].order - b[1].order).map(([articleId, { score }]) => ({ articleId, score }));
 }
 
+/**
+ * Pure: may an embedding match stand next to the lexical ranking's reading of the conversation? Not a page of
+ * another entity than the one named, nor of another domain: the lexical ranking all but drops those, and the
+ * embeddings (blind to the conversation) would bring them back with a full vote, as for "can I bring my dog?"
+ * answered with another hotel's pets page.
+ */
+export function fitsTarget(row: Pick<LightRow, "entity" | "domain">, target: EntityTarget): boolean {
+  if (target.entity && row.entity && row.entity !== target.entity) return false;
+  if (target.domain && row.domain && row.domain !== target.domain) return false;
+  return true;
+}
+
 export class HybridSearcher implements KbRetriever {
+  private readonly queryTimeoutMs: number;
+  /** While the endpoint keeps failing, questions fall back quietly: the first failure was logged. */
+  private failing = false;
+
   constructor(
     private readonly lexical: KbSearcher,
     private readonly index: KbIndex,
     private readonly vectors: ChunkVectors,
-    private readonly logger?: Pick<Logger, "warn">,
-  ) {}
+    private readonly logger?: Pick<Logger, "warn"> & Partial<Pick<Logger, "info">>,
+    options: HybridOptions = {},
+  ) {
+    this.queryTimeoutMs = options.queryTimeoutMs ?? QUERY_TIMEOUT_MS;
+  }
 
   async rank(query: SearchQuery): Promise<RankedHits> {
     const k = query.k ?? 5;
@@ -53,11 +83,18 @@ export class HybridSearcher implements KbRetriever {
     if (!query.text.trim()) return cut(lexical);
     let near: SearchHit[];
     try {
-      near = await this.semantic(query);
+      near = await this.semantic(query, lexical.target);
     } catch (error) {
-      this.logger?.warn({ err: (error as Error).message }, "knowledge base: embedding search failed; lexical ranking used for this question");
+      if (!this.failing)
+        this.logger?.warn(
+          { err: (error as Error).message },
+          "knowledge base: the embedding endpoint failed; lexical ranking used for every question until it answers again",
+        );
+      this.failing = true;
       return cut(lexical);
     }
+    if (this.failing) this.logger?.info?.("knowledge base: the embedding endpoint answers again; questions use the hybrid ranking");
+    this.failing = false;
     const byArticle = new Map<string, SearchHit>();
     for (const hit of [...lexical.hits, ...near]) if (!byArticle.has(hit.articleId)) byArticle.set(hit.articleId, hit);
     const fused = fuseRankings([lexical.hits.map((h) => h.articleId), near.map((h) => h.articleId)]);
@@ -67,16 +104,27 @@ export class HybridSearcher implements KbRetriever {
   }
 
   /** The best chunk per article by cosine, best article first. */
-  private async semantic(query: SearchQuery): Promise<SearchHit[]> {
-    const vector = await this.vectors.queryVector(query.text);
+  private async semantic(query: SearchQuery, target: EntityTarget): Promise<SearchHit[]> {
+    const vector = await this.withinTime(this.vectors.queryVector(query.text));
     const publicOnly = query.publicOnly === true;
-    const near = this.vectors.nearest(vector, POOL * 4);
-    const rows = this.index.lightRows(
-      near.map((n) => n.chunkId),
-      publicOnly,
-    );
+    // Internal chunks are left out before the nearest are cut, or they could take every place.
+    const near = this.vectors.nearest(vector, POOL * 4, publicOnly ? (id) => this.index.isPublic(id) : undefined);
+    const rows = this.index
+      .lightRows(
+        near.map((n) => n.chunkId),
+        publicOnly,
+      )
+      .filter((row) => fitsTarget(row, target));
     const seen = new Set<string>();
     const best = rows.filter((r) => !seen.has(r.articleId) && seen.add(r.articleId)).slice(0, POOL);
     return this.index.hydrate(best).map((row) => toHit(row, 0));
+  }
+
+  private withinTime<T>(work: Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`the embedding endpoint did not answer within ${this.queryTimeoutMs} ms`)), this.queryTimeoutMs);
+    });
+    return Promise.race([work, late]).finally(() => clearTimeout(timer));
   }
 }
