@@ -31,6 +31,9 @@ export function createChatModel(model: ModelConfig): BaseChatModel | undefined {
   });
 }
 
+/** One embedding request's limit: a batch of 64 chunks takes seconds; the client's own default is ten minutes. */
+export const EMBEDDING_REQUEST_TIMEOUT_MS = 60_000;
+
 export function createEmbeddings(model: ModelConfig): OpenAIEmbeddings | undefined {
   if (!model.configured || !model.embeddingModel) return undefined;
   return new OpenAIEmbeddings({
@@ -38,5 +41,6 @@ export function createEmbeddings(model: ModelConfig): OpenAIEmbeddings | undefin
     apiKey: keyFor(model),
     configuration: model.baseUrl ? { baseURL: model.baseUrl } : undefined,
     maxRetries: 2,
+    timeout: EMBEDDING_REQUEST_TIMEOUT_MS,
   });
 }

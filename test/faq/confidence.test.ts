@@ -36,6 +36,20 @@ describe("coverage with the customer's own words and with synonyms", () => {
 describe("the decisive word", () => {
   const slack = "Connect the Slack app to post notes into a channel.";
 
+  it("measures the margin against the strongest other hit, whatever its place (hybrid puts embedding matches in between)", () => {
+    const top = hit("Recovering deleted notes from the trash", "Deleted notes stay in the trash for 30 days.", 12);
+    const lexicalOrder = confidenceParts(
+      ["deleted", "notes"],
+      [top, hit("Deleting your account", "Delete the account.", 9), hit("Embedding match", "Other.", 0)],
+    );
+    const hybridOrder = confidenceParts(
+      ["deleted", "notes"],
+      [top, hit("Embedding match", "Other.", 0), hit("Deleting your account", "Delete the account.", 9)],
+    );
+    expect(hybridOrder.margin).toBeCloseTo(lexicalOrder.margin, 10);
+    expect(lexicalOrder.margin).toBeCloseTo(0.25, 10);
+  });
+
   it("is missing when the question's most informative word the knowledge base knows is not in the best chunk", () => {
     expect(decisiveMissing(["connect", "microsoft", "teams"], slack, [3.4, 4.2, 1.7])).toBe(1);
     expect(decisiveMissing(["connect", "slack", "channel"], slack, [3.4, 4.2, 1.7])).toBe(0);

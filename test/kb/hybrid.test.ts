@@ -6,7 +6,7 @@
 import { join } from "node:path";
 import { OpenAIEmbeddings } from "@langchain/openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createEmbeddings } from "../../src/agent/chat-model.js";
+import { createEmbeddings, EMBEDDING_REQUEST_TIMEOUT_MS } from "../../src/agent/chat-model.js";
 import { fuseRankings } from "../../src/kb/hybrid-search.js";
 import { createKnowledgeBase } from "../../src/kb/knowledge-base.js";
 import type { SourceArticle } from "../../src/kb/types.js";
@@ -54,6 +54,11 @@ describe("hybrid retrieval", () => {
     expect(kb.retriever).toBe(kb.searcher);
     expect(kb.vectors).toBeUndefined();
     expect(createEmbeddings({ configured: true, chatModel: "chat" })).toBeUndefined();
+  });
+
+  it("gives each embedding request a time limit, so a hung endpoint cannot hold a sync for the client's ten minutes", () => {
+    expect(createEmbeddings(modelConfig())?.timeout).toBe(EMBEDDING_REQUEST_TIMEOUT_MS);
+    expect(EMBEDDING_REQUEST_TIMEOUT_MS).toBeLessThanOrEqual(60_000);
   });
 
   it("embeds every chunk once, then only changed chunks, and finds what only the meaning matches", async () => {

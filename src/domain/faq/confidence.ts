@@ -30,12 +30,15 @@ const SMALL_KB_CHUNKS = 20;
 const UNKNOWN_WORD_WEIGHT = 1;
 
 export function confidenceParts(questionTerms: readonly string[], hits: readonly SearchHit[], weights?: readonly number[], kbChunks?: number): ConfidenceParts {
-  const [first, second] = hits;
+  const [first, ...others] = hits;
   if (!first) return { coverage: 0, titleCoverage: 0, margin: 0, strength: 0, decisiveMissing: 0 };
+  // The strongest other hit, not the second in order: hybrid ranking may put an embedding match (lexical score 0)
+  // second, which would make the margin look wide. For lexical hits, sorted by score, it is the second one.
+  const runnerUp = others.length > 0 ? Math.max(...others.map((h) => h.score)) : undefined;
   const whole = `${first.title} ${first.chunk.heading} ${first.chunk.text}`;
   const coverage = creditedCoverage(questionTerms, whole, weights, SYNONYM_CREDIT);
   const titleCoverage = creditedCoverage(questionTerms, `${first.title} ${first.chunk.heading}`, weights, SYNONYM_CREDIT);
-  const margin = second && first.score > 0 ? Math.max(0, (first.score - second.score) / first.score) : 1;
+  const margin = runnerUp !== undefined && first.score > 0 ? Math.max(0, (first.score - runnerUp) / first.score) : 1;
   const strength = kbChunks !== undefined && kbChunks < SMALL_KB_CHUNKS ? coverage : Math.min(1, first.score / STRENGTH_FULL);
   return { coverage, titleCoverage, margin, strength, decisiveMissing: decisiveMissing(questionTerms, whole, weights) };
 }
