@@ -17,6 +17,11 @@ export const EMULATOR_CLI_DEFAULTS = {
   maxConversations: 50_000,
   simulateKinds: ["conversation", "reply", "ticket"],
 } as const;
+/**
+ * Where the control commands look when no --url is given: `switchboard emulator`'s default port, which the
+ * playground's emulator also takes when it is free, so `emulator simulate` reaches a running `npm start`.
+ */
+export const EMULATOR_DEFAULT_URL = "http://127.0.0.1:4010";
 const { token: DEFAULT_TOKEN, seed: DEFAULT_SEED, conversations: DEFAULT_CONVERSATIONS, maxConversations: MAX_CONVERSATIONS } = EMULATOR_CLI_DEFAULTS;
 const SIMULATE_KINDS: readonly string[] = EMULATOR_CLI_DEFAULTS.simulateKinds;
 
@@ -57,6 +62,36 @@ function fraction(value: string, name: string): number {
   return n;
 }
 
+/** Nothing listens at the URL: say where a running emulator is found, since the default may not be it. */
+function noEmulatorAt(url: string, error: unknown): AppError {
+  return new AppError(
+    "USAGE",
+    `No emulator answered at ${url}: ${(error as Error).message}. Start one with \`switchboard emulator\`, or pass --url with the address \`npm start\` (the playground) prints for its emulator.`,
+  );
+}
+
+/**
+ * An emulator answers its control routes in JSON; anything else (the playground's page, another server on the
+ * port) is named as such instead of failing on the parse.
+ */
+async function controlAnswer(url: string, response: Response): Promise<Record<string, unknown>> {
+  const text = await response.text();
+  let payload: (Record<string, unknown> & { errors?: { message?: string }[] }) | undefined;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) payload = parsed as typeof payload;
+  } catch {
+    payload = undefined;
+  }
+  if (!payload)
+    throw new AppError(
+      "USAGE",
+      `What answered at ${url} (HTTP ${response.status}) is not an Intercom emulator; pass --url with the emulator's address (for the playground, the one \`npm start\` prints for its emulator, not the page's).`,
+    );
+  if (!response.ok) throw new AppError("USAGE", `The emulator refused: ${payload.errors?.[0]?.message ?? response.status}`);
+  return payload;
+}
+
 /** Calls a /__emulator/ route of a running emulator; a refusal or no answer becomes a USAGE error. */
 async function callControl(url: string, token: string, method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
   const response = await fetch(new URL(path, url), {
@@ -64,11 +99,9 @@ async function callControl(url: string, token: string, method: string, path: str
     headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
   }).catch((error: unknown) => {
-    throw new AppError("USAGE", `No emulator answered at ${url}: ${(error as Error).message}`);
+    throw noEmulatorAt(url, error);
   });
-  const payload = (await response.json()) as Record<string, unknown> & { errors?: { message?: string }[] };
-  if (!response.ok) throw new AppError("USAGE", `The emulator refused: ${payload.errors?.[0]?.message ?? response.status}`);
-  return payload;
+  return controlAnswer(url, response);
 }
 
 function integer(value: string, name: string, min: number, max: number): number {
@@ -91,7 +124,7 @@ export function registerEmulatorCommands(program: Command, _context: CliContext)
     .description(`Run a local Intercom API with a seeded demo workspace (bearer token "${DEFAULT_TOKEN}" unless --token)`)
     // Options after a subcommand's name belong to the subcommand, so `faults --help` can list all it accepts.
     .enablePositionalOptions()
-    .option("--port <port>", "port to listen on (0 picks a free one)", "4010")
+    .option("--port <port>", "port to listen on (0 picks a free one)", new URL(EMULATOR_DEFAULT_URL).port)
     .option("--host <host>", "address to bind", "127.0.0.1")
     .option("--token <token>", "the bearer token the emulator accepts", DEFAULT_TOKEN)
     .option("--seed <n>", "seed of the generated workspace (the same one npm start's built-in emulator uses)", String(DEFAULT_SEED))
@@ -137,7 +170,7 @@ export function registerEmulatorCommands(program: Command, _context: CliContext)
   emulator
     .command("faults")
     .description("Show or change a running emulator's fault injection and rate limit (for reliability tests)")
-    .option("--url <url>", "the running emulator", "http://127.0.0.1:4010")
+    .option("--url <url>", "the running emulator (the playground prints its own)", EMULATOR_DEFAULT_URL)
     .option("--token <token>", `the emulator's bearer token (default: ${DEFAULT_TOKEN})`)
     .option("--burst <n>", "answer the next N API requests with 429")
     .option("--error-rate <r>", "share of API requests (0 to 1) that fail with a 500 or 503")
@@ -168,7 +201,7 @@ export function registerEmulatorCommands(program: Command, _context: CliContext)
     .command("simulate")
     .argument("<kind>", `what to create: ${SIMULATE_KINDS.join(" | ")}`)
     .description("Create inbound activity in a running emulator (fires its webhooks)")
-    .option("--url <url>", "the running emulator", "http://127.0.0.1:4010")
+    .option("--url <url>", "the running emulator (the playground prints its own)", EMULATOR_DEFAULT_URL)
     .option("--token <token>", `the emulator's bearer token (default: ${DEFAULT_TOKEN})`)
     .option("--contact <id-or-email>", "the customer (default: one picked for you)")
     .option("--conversation <id>", "for reply: the conversation (default: the latest open one)")
@@ -182,10 +215,9 @@ export function registerEmulatorCommands(program: Command, _context: CliContext)
         headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
         body: JSON.stringify({ kind, contact: options.contact, conversation_id: options.conversation, body: options.body, title: options.title }),
       }).catch((error: unknown) => {
-        throw new AppError("USAGE", `No emulator answered at ${options.url}: ${(error as Error).message}`);
+        throw noEmulatorAt(options.url, error);
       });
-      const payload = (await response.json()) as { id?: string; type?: string; errors?: { message?: string }[] };
-      if (!response.ok) throw new AppError("USAGE", `The emulator refused: ${payload.errors?.[0]?.message ?? response.status}`);
+      const payload = (await controlAnswer(options.url, response)) as { id?: string; type?: string };
       console.log(kind === "reply" ? `Customer replied in ${payload.type} ${payload.id}` : `Created ${payload.type} ${payload.id}`);
     });
 }

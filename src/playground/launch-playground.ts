@@ -26,6 +26,11 @@ export interface LaunchOptions {
   /** The page's port (default: the config's PORT). */
   port?: number;
   host?: string;
+  /**
+   * The port the demo emulator would like (npm start: the one `switchboard emulator simulate` calls by default);
+   * when it is taken, any free one. Default 0 (any free port). A reset keeps the port the first start got.
+   */
+  emulatorPort?: number;
   /** Conversations in the demo workspace (default: the emulator's default). */
   conversations?: number;
   seed?: number;
@@ -107,6 +112,7 @@ export function playgroundAppConfig(
 export async function launchPlayground(options: LaunchOptions): Promise<LaunchedPlayground> {
   const { config, logger } = options;
   const webhookSecret = randomBytes(20).toString("hex");
+  let emulatorPort = options.emulatorPort ?? 0;
   let boots = 0;
   let current: { emulator: RunningEmulator; app: LaunchedApp; dir: string } | undefined;
 
@@ -140,16 +146,21 @@ export async function launchPlayground(options: LaunchOptions): Promise<Launched
       basePersonas = loadCheckedPersonas(config);
     }
     const dir = mkdtempSync(join(tmpdir(), "switchboard-playground-"));
-    const emulator = await startEmulator({
-      port: 0,
+    const emulatorOptions = {
       generate: generateDemoWorkspace,
       now: demoWorkspaceNow(Date.now()),
       seed: options.seed,
       conversations: options.conversations,
       webhookUrl: playground.webhookUrl,
       webhookSecret,
-      onWebhookError: (error, topic) => logger.debug({ err: error, topic }, "A demo webhook was not accepted"),
+      onWebhookError: (error: unknown, topic: string) => logger.debug({ err: error, topic }, "A demo webhook was not accepted"),
+    };
+    const emulator = await startEmulator({ ...emulatorOptions, port: emulatorPort }).catch((error: unknown) => {
+      if (emulatorPort === 0 || (error as { code?: unknown }).code !== "EADDRINUSE") throw error;
+      logger.info({ port: emulatorPort }, "Playground: the emulator's usual port is taken; it listens on another one");
+      return startEmulator({ ...emulatorOptions, port: 0 });
     });
+    emulatorPort = Number(new URL(emulator.url).port);
     try {
       const admin = emulator.state.get("admins", emulator.state.workspace.meAdminId);
       if (admin) Object.assign(playground.workspace.person, { realName: String(admin.name), email: String(admin.email) });
