@@ -130,7 +130,7 @@ export class KbIndex {
     options: KbIndexOptions = {},
   ) {
     this.statements = prepare(db);
-    this.stats = new TermStats(db, { generation: () => this.generation });
+    this.stats = new TermStats(db, { generation: () => this.generation, now: options.now });
     this.postings = new PostingStore(db, { generation: () => this.generation, columns: FTS_COLUMNS, now: options.now });
   }
 

@@ -127,6 +127,9 @@ export class KbSearcher {
   }
 
   rank(query: SearchQuery): RankedHits {
+    // A sync in another process (`switchboard kb sync`) changed the index: the word statistics read below must
+    // be its, or a question about a word the old index lacked finds nothing until the app restarts.
+    this.index.noticeOtherWriters();
     const k = query.k ?? 5;
     const publicOnly = query.publicOnly === true;
     const context = query.context ?? [];
