@@ -98,6 +98,11 @@ export interface AppOverrides extends CreateDepsOptions {
   approvalSweepMs?: number;
   /** false: no cron timers (tests run jobs with `jobs.run`). Default true. */
   scheduleJobs?: boolean;
+  /**
+   * Sync the knowledge base in the background at start when it is empty (a fresh install), instead of waiting
+   * for the hourly job. Default true with scheduled jobs; the playground syncs before its page opens instead.
+   */
+  syncEmptyKnowledgeBase?: boolean;
 }
 
 export interface JobRegistry {
@@ -124,7 +129,7 @@ export interface SwitchboardApp {
   /** One line per workflow: on, or off and why (also logged at start). */
   workflowStatus: readonly string[];
   /** Starts Slack (and the HTTP routes) and the interval driver. Returns the HTTP port. */
-  start(port?: number): Promise<{ port?: number }>;
+  start(port?: number): Promise<{ port?: number; host?: string }>;
   /** Stops taking requests, waits (bounded) for work in flight, stops the jobs, the emulator, the database. */
   stop(): Promise<void>;
   /** Resolves once every piece of Slack work started so far has finished (tests). */
@@ -330,6 +335,19 @@ export async function createApp(config: Readonly<Config>, overrides: AppOverride
     });
     let driver: { stop(): void } | undefined;
     let stopped = false;
+    let firstSync: Promise<void> | undefined;
+    // A fresh install's knowledge base is empty until the hourly sync: every question would read as a gap.
+    const syncIfEmpty = async (): Promise<void> => {
+      const { articleCount } = await import("./kb/status.js");
+      if (articleCount(deps.db) > 0 || !jobs.list().some((j) => j.name === "kb-sync")) return;
+      logger.info("The knowledge base is empty: syncing it now (then on its schedule)");
+      try {
+        const { summary } = await jobs.run("kb-sync", "manual");
+        logger.info({ summary }, "Knowledge base synced at start");
+      } catch (error) {
+        logger.warn({ err: error }, "The knowledge-base sync at start failed; FAQ answers will find no articles until it runs again");
+      }
+    };
 
     return {
       deps,
@@ -363,6 +381,7 @@ export async function createApp(config: Readonly<Config>, overrides: AppOverride
           driver = startIntervalDriver(jobs, [APPROVAL_EXPIRY_JOB], overrides.approvalSweepMs, logger);
         }
         if (overrides.scheduleJobs ?? true) scheduler.start();
+        if ((overrides.scheduleJobs ?? true) && (overrides.syncEmptyKnowledgeBase ?? true)) firstSync = syncIfEmpty();
         for (const line of [...workflows.status, themes.status]) logger.info(line);
         return started;
       },
@@ -373,6 +392,7 @@ export async function createApp(config: Readonly<Config>, overrides: AppOverride
         try {
           await slack.stop();
           await scheduler.stop();
+          await firstSync;
           await inbox.stop();
         } finally {
           await closeDeps(deps);

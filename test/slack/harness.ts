@@ -32,6 +32,8 @@ export interface HarnessOptions {
   approvalSweepMs?: number;
   /** Where the app logs (default: nowhere). */
   logger?: Logger;
+  /** Let the app sync an empty knowledge base at start, as a fresh install does (default: off). */
+  syncEmptyKnowledgeBase?: boolean;
 }
 
 export interface Harness {
@@ -76,6 +78,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       slackClientOptions: { retryConfig: { retries: 0 } },
       postQueue: { sleep: async () => {} },
       approvalSweepMs: options.approvalSweepMs,
+      // Tests sync the knowledge base themselves when they need it; a background sync would race them.
+      syncEmptyKnowledgeBase: options.syncEmptyKnowledgeBase ?? false,
     });
     const { port } = await app.start(0);
     return { app, url: `http://127.0.0.1:${port}/slack/events` };
