@@ -127,6 +127,8 @@ export interface Config {
     configured: boolean;
   };
   port: number;
+  /** The address the HTTP listener binds (unset: every interface, as Slack must reach it). The playground sets loopback. */
+  listenHost?: string;
   publicUrl?: string;
   databasePath: string;
   secretKey?: string;

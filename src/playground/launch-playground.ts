@@ -43,6 +43,8 @@ export interface LaunchOptions {
 export interface LaunchedApp {
   app: SwitchboardApp;
   url: string;
+  /** The address the app listens on (loopback: the playground is a local demo). */
+  host?: string;
 }
 
 export interface LaunchedPlayground {
@@ -99,6 +101,8 @@ export function playgroundAppConfig(
       clientSecret: input.webhookSecret,
     },
     port: 0,
+    // The page says it is bound to 127.0.0.1; the app behind it must be too.
+    listenHost: "127.0.0.1",
     publicUrl: undefined,
     databasePath: input.databasePath,
     secretKey: input.secretKey,
@@ -174,14 +178,16 @@ export async function launchPlayground(options: LaunchOptions): Promise<Launched
       const app = await createApp(appConfig, {
         logger,
         personas: personasForPlayground(basePersonas, playground.workspace),
+        // The page opens only after its own sync below, so the first question finds the help center.
+        syncEmptyKnowledgeBase: false,
         ...options.overrides,
         chatModel: options.chatModel?.(boots) ?? options.overrides?.chatModel,
       });
       boots += 1;
       try {
-        const { port } = await app.start(0);
+        const { port, host } = await app.start(0);
         await syncKnowledgeBase(app, logger);
-        return { emulator, dir, app: { app, url: `http://127.0.0.1:${port}` } };
+        return { emulator, dir, app: { app, url: `http://127.0.0.1:${port}`, host } };
       } catch (error) {
         await app.stop();
         throw error;

@@ -64,7 +64,7 @@ export interface SlackApp {
   /** What the listeners receive: the root hands it to registerListeners (listeners/index.ts). */
   context: SlackAppContext;
   /** Starts listening. Returns the HTTP port (HTTP mode, or the custom-routes port in Socket Mode). */
-  start(port?: number): Promise<{ port?: number }>;
+  start(port?: number): Promise<{ port?: number; host?: string }>;
   /** Stops taking requests, then waits (bounded) for work already started. */
   stop(timeoutMs?: number): Promise<void>;
   /** Resolves once every run that requests started has finished (tests). */
@@ -202,10 +202,10 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
         return { port: config.port };
       }
       listening = true;
-      const server = (await app.start(port)) as Server;
+      const server = (await (config.listenHost ? app.start({ port, host: config.listenHost }) : app.start(port))) as Server;
       const address = server.address() as AddressInfo | null;
-      logger.info({ port: address?.port }, "Slack app listening for HTTP requests at /slack/events");
-      return { port: address?.port };
+      logger.info({ port: address?.port, host: address?.address }, "Slack app listening for HTTP requests at /slack/events");
+      return { port: address?.port, host: address?.address };
     },
     async stop(timeoutMs = 10_000) {
       connecting?.abort();

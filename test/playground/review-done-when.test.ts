@@ -126,9 +126,12 @@ describe("issue 11's Done when, from a shell", () => {
     expect(new URL(first).port).not.toBe(String(held.port));
     const banner = playgroundBanner(playground.url, config, playground.emulator());
     expect(banner).toContain(`--url ${first} --body "How do I change my PIN?"`);
+    // The page says the demo is bound to 127.0.0.1: the app behind it listens there too, not on every interface.
+    expect(playground.app().host).toBe("127.0.0.1");
     const reset = await fetch(new URL("/ui/demo/reset", playground.url), { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
     expect(reset.status).toBe(200);
     expect(playground.emulator().url).toBe(first);
+    expect(playground.app().host).toBe("127.0.0.1");
   });
 
   it(
