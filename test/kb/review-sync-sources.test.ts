@@ -4,20 +4,15 @@
  * executor, a SQLite file with the app's migrations.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type RunningEmulator, startEmulator } from "../../src/emulator/server.js";
-import { IntercomClient } from "../../src/intercom/client.js";
-import { createKnowledgeBase, type KnowledgeBase } from "../../src/kb/knowledge-base.js";
+import type { RunningEmulator } from "../../src/emulator/server.js";
+import type { KnowledgeBase } from "../../src/kb/knowledge-base.js";
 import { syncKb } from "../../src/kb/sync.js";
-import { AuditLog } from "../../src/store/audit-log.js";
-import { type AuditedReads, createAuditedReads } from "../../src/workflows/audited-reads.js";
-import { createToolExecutor } from "../../tools/execute.js";
-import { allTools } from "../../tools/index.js";
-import { callOverHttp, ManualClock, smallWorkspace, TEST_NOW } from "../emulator/helpers.js";
-import { type TempDb, tempDb } from "../inbox/helpers.js";
+import type { AuditedReads } from "../../src/workflows/audited-reads.js";
+import { callOverHttp, type ManualClock, TEST_NOW } from "../emulator/helpers.js";
+import { type EmulatorKb, startEmulatorKb } from "./emulator-kb.js";
 
 type Doc = Record<string, unknown>;
 
-let temp: TempDb;
 let emulator: RunningEmulator;
 let clock: ManualClock;
 let kb: KnowledgeBase;
@@ -25,25 +20,16 @@ let reads: AuditedReads;
 let authorId: number;
 const seconds = () => Math.floor(clock.now() / 1000);
 
+let world: EmulatorKb;
+
 beforeEach(async () => {
-  temp = tempDb();
-  clock = new ManualClock((TEST_NOW + 600) * 1000);
-  emulator = await startEmulator({ workspace: smallWorkspace(), clock });
-  // No client retries: a 429 must reach the sync the way an exhausted retry budget would.
-  const transport = new IntercomClient({ baseUrl: emulator.url, token: emulator.token, maxRetries: 0 });
-  reads = createAuditedReads({
-    executor: createToolExecutor({ transport, tools: allTools }),
-    audit: new AuditLog(temp.db),
-    source: "test:kb",
-    persona: "support",
-  });
-  kb = createKnowledgeBase(temp.db);
+  world = await startEmulatorKb();
+  ({ emulator, clock, kb, reads } = world);
   authorId = Number((emulator.state.all("admins")[0] as { id: string }).id);
 });
 
 afterEach(async () => {
-  await emulator.close();
-  temp.cleanup();
+  await world.close();
 });
 
 const api = async (method: string, path: string, body?: Doc) => {

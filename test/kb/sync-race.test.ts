@@ -5,17 +5,14 @@
  * notification's work is done by calling the re-sync directly at the moment the sync has read the help center.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type RunningEmulator, startEmulator } from "../../src/emulator/server.js";
-import { IntercomClient } from "../../src/intercom/client.js";
+import type { RunningEmulator } from "../../src/emulator/server.js";
 import { resyncArticle } from "../../src/kb/article-resync.js";
-import { createKnowledgeBase, type KnowledgeBase } from "../../src/kb/knowledge-base.js";
+import type { KnowledgeBase } from "../../src/kb/knowledge-base.js";
 import { syncKb, writtenSinceWithNewer } from "../../src/kb/sync.js";
-import { AuditLog } from "../../src/store/audit-log.js";
-import { type AuditedReads, createAuditedReads } from "../../src/workflows/audited-reads.js";
-import { createToolExecutor } from "../../tools/execute.js";
-import { allTools } from "../../tools/index.js";
-import { callOverHttp, ManualClock, smallWorkspace, TEST_NOW } from "../emulator/helpers.js";
-import { type TempDb, tempDb } from "../inbox/helpers.js";
+import type { AuditedReads } from "../../src/workflows/audited-reads.js";
+import { callOverHttp, type ManualClock, TEST_NOW } from "../emulator/helpers.js";
+import type { TempDb } from "../inbox/helpers.js";
+import { type EmulatorKb, startEmulatorKb } from "./emulator-kb.js";
 
 const ARTICLE = "9800001";
 const NEW_WORDS = "quokka marmalade";
@@ -28,24 +25,16 @@ let kb: KnowledgeBase;
 let reads: AuditedReads;
 const seconds = () => Math.floor(clock.now() / 1000);
 
+let world: EmulatorKb;
+
 beforeEach(async () => {
-  temp = tempDb();
-  clock = new ManualClock((TEST_NOW + 600) * 1000);
-  emulator = await startEmulator({ workspace: smallWorkspace(), clock });
-  const transport = new IntercomClient({ baseUrl: emulator.url, token: emulator.token, maxRetries: 0 });
-  reads = createAuditedReads({
-    executor: createToolExecutor({ transport, tools: allTools }),
-    audit: new AuditLog(temp.db),
-    source: "test:kb",
-    persona: "support",
-  });
-  kb = createKnowledgeBase(temp.db);
+  world = await startEmulatorKb();
+  ({ temp, emulator, clock, kb, reads } = world);
   await syncKb({ reads, index: kb.index, now: seconds() });
 });
 
 afterEach(async () => {
-  await emulator.close();
-  temp.cleanup();
+  await world.close();
 });
 
 const api = (method: string, path: string, body?: Doc) => callOverHttp(emulator, method, path, body);
