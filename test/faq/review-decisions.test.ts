@@ -70,6 +70,17 @@ describe("what a person is told after Send & close", () => {
     expect(lastCard(world)).toContain("not closed");
   });
 
+  it("a ticket's card names its customer, read from the contact the ticket points to", async () => {
+    const ticket = world.emulator.simulate("ticket", { body: "How do I change my PIN?", title: "PIN" }) as Doc;
+    const contactId = String(((ticket.contacts as Doc).contacts as Doc[])[0]?.id);
+    const contact = world.emulator.state.get("contacts", contactId) as { name?: string };
+    expect(contact.name).toBeTruthy();
+    await createFaqInboxHandler(world.deps)(item(ticket, "t2", "ticket.created"));
+    const draft = world.deps.drafts.byMessageKey(`ticket:${ticket.id}`) as FaqDraft;
+    expect(draft.customerName).toBe(contact.name);
+    expect(lastCard(world)).toContain(String(contact.name));
+  });
+
   it("a failed send reads as one plain sentence per fact (Intercom's own full stop is not doubled)", async () => {
     const { conversation, draft } = await pendingDraft(world, "c2");
     world.emulator.state.remove("conversations", String(conversation.id));

@@ -23,19 +23,24 @@ import { replyArgs, replyTool } from "./write-args.js";
 
 export const FAQ_TOPICS = ["conversation.user.created", "conversation.user.replied", "ticket.created"] as const;
 
-async function companyOf(deps: FaqWorkflowDeps, contactId: string | undefined): Promise<string | undefined> {
-  if (!deps.reads || !contactId) return undefined;
-  const result = await deps.reads.read<Record<string, unknown>>("INTERCOM_GET_A_CONTACT", { contact_id: contactId }, "FAQ draft: customer company");
-  if (!result.ok) return undefined;
+/**
+ * The customer as the card shows them: their company, and their name when the notification did not carry it (a
+ * ticket names its contact by id only). Read from Intercom; nothing when it cannot be read.
+ */
+async function customerOf(deps: FaqWorkflowDeps, contactId: string | undefined): Promise<{ name?: string; company?: string }> {
+  if (!deps.reads || !contactId) return {};
+  const result = await deps.reads.read<Record<string, unknown>>("INTERCOM_GET_A_CONTACT", { contact_id: contactId }, "FAQ draft: customer and company");
+  if (!result.ok) return {};
+  const name = typeof result.data.name === "string" && result.data.name.trim() ? result.data.name : undefined;
   const first = (result.data.companies as { data?: { id?: string; name?: string }[] } | undefined)?.data?.[0];
-  if (!first?.id || first.name) return first?.name || undefined;
+  if (!first?.id || first.name) return { name, company: first?.name || undefined };
   // A contact lists its companies by id only.
   const company = await deps.reads.read<{ name?: string }>(
     "INTERCOM_RETRIEVE_A_COMPANY_BY_ID",
     { company_id: String(first.id) },
     "FAQ draft: customer company",
   );
-  return company.ok ? company.data.name || undefined : undefined;
+  return { name, company: company.ok ? company.data.name || undefined : undefined };
 }
 
 export async function postDraftCard(
@@ -92,14 +97,14 @@ export function createFaqInboxHandler(deps: FaqWorkflowDeps): InboxHandler {
       needsPerson: deps.needsPerson,
       composer: deps.model ? createGroundedComposer(deps.model, deps.logger, { conversationId: message.id }) : undefined,
     });
-    const companyName = answer.decision === "abstain" ? undefined : await companyOf(deps, message.contactId);
+    const customer = answer.decision === "abstain" ? {} : await customerOf(deps, message.contactId);
     const { draft, created } = deps.drafts.createOnce({
       conversationId: message.id,
       messageKey: message.messageKey,
       persona: deps.persona.name,
       kind: message.kind,
-      customerName: message.customerName,
-      companyName,
+      customerName: message.customerName ?? customer.name,
+      companyName: customer.company,
       question: message.text,
       answerHtml: answer.decision === "abstain" ? "" : customerHtml(answer.sentences, answer.citations),
       answerText: answer.decision === "abstain" ? "" : customerText(answer.sentences, answer.citations),
