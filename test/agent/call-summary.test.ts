@@ -35,11 +35,16 @@ describe("approval summaries in plain words", () => {
     expect(conversationIdOf(tool("INTERCOM_CLOSE_CONVERSATION"), { conversation_id: "5" })).toBe("5");
     expect(conversationIdOf(tool("INTERCOM_ADD_TAG_TO_CONTACT"), { contact_id: "5" })).toBeUndefined();
     const asked: unknown[] = [];
+    // The slow lookup answers only after the test is done with it: slower than any time limit, with no wait.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
     const executor = {
       execute: async (_name: string, args: unknown): Promise<ToolResult> => {
         asked.push(args);
         const id = (args as { conversation_id: string }).conversation_id;
-        if (id === "slow") await new Promise((resolve) => setTimeout(resolve, 200));
+        if (id === "slow") await held;
         if (id === "missing") return { ok: false, tool: "x", kind: "http", status: 404, message: "not found", latencyMs: 1 };
         return { ok: true, tool: "x", status: 200, data: {}, raw: { title: `Topic ${id}`, source: { author: { name: "Ann" } } }, latencyMs: 1 };
       },
@@ -63,5 +68,6 @@ describe("approval summaries in plain words", () => {
       timeoutMs: 5,
     });
     expect(slow.size).toBe(0);
+    release();
   });
 });
