@@ -47,8 +47,12 @@ function htmlSections(html: string): Section[] {
 function markdownSections(text: string): Section[] {
   const sections: Section[] = [];
   let current: Section = { heading: "", body: "" };
+  // Inside a fenced code block a "#" line is code (a shell comment, a Python one), not a heading.
+  let fence: string | undefined;
   for (const line of text.split(/\r?\n/)) {
-    const heading = /^#{1,4}\s+(.+?)\s*#*$/.exec(line);
+    const marker = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (marker && (fence === undefined || (marker[0] === fence[0] && marker.length >= fence.length))) fence = fence === undefined ? marker : undefined;
+    const heading = fence === undefined && !marker ? /^#{1,4}\s+(.+?)\s*#*$/.exec(line) : null;
     if (heading) {
       sections.push(current);
       current = { heading: heading[1] ?? "", anchor: slugifyHeading(heading[1] ?? ""), body: "" };

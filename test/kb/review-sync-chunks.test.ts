@@ -102,3 +102,25 @@ describe("chunk size", () => {
     ).toEqual(words.split(" "));
   });
 });
+
+describe("Markdown and plain-text bodies", () => {
+  it("splits at # headings but not at # lines inside a fenced code block", () => {
+    const body = [
+      "# Install",
+      "Run the installer:",
+      "```sh",
+      "# as root",
+      "./install.sh",
+      "```",
+      "## Update",
+      "~~~",
+      "# not a heading either",
+      "~~~",
+      "Done.",
+    ].join("\n");
+    const chunks = chunkArticle(body, URL);
+    expect(chunks.map((c) => c.heading)).toEqual(["Install", "Update"]);
+    expect(chunks[0]?.text).toContain("# as root");
+    expect(chunks[1]?.text).toContain("# not a heading either");
+  });
+});
