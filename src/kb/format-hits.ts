@@ -1,7 +1,7 @@
 /** Search results as a person reads them in a terminal. */
 import { splitSentences, termCoverage } from "../domain/faq/extract.js";
 import { contentTerms } from "./analyze.js";
-import type { SearchHit } from "./types.js";
+import type { FusedHit } from "./hybrid-search.js";
 
 const EXCERPT_CHARS = 160;
 
@@ -26,13 +26,19 @@ export function matchingExcerpt(chunkText: string, query: string): string {
   return `${start > 0 ? "…" : ""}${excerpt}${start + EXCERPT_CHARS < text.length ? "…" : ""}`;
 }
 
-export function formatHits(hits: readonly SearchHit[], query = ""): string {
+/** The score a person can read: the lexical one, or what the fusion knows when the lexical ranking had none. */
+function scoreWords(hit: FusedHit): string {
+  if (hit.fusion?.foundBy === "meaning") return "found by meaning only";
+  return `score ${hit.score.toFixed(2)}${hit.fusion?.foundBy === "both" ? ", also found by meaning" : ""}`;
+}
+
+export function formatHits(hits: readonly FusedHit[], query = ""): string {
   if (hits.length === 0) return "No article matches.";
   return hits
     .map((h, i) => {
       const where = [h.collection, h.chunk.heading].filter(Boolean).join(" › ");
       const tag = h.visibility === "internal" ? " [internal]" : "";
-      return `${i + 1}. ${h.title}${tag}  (score ${h.score.toFixed(2)}, ${h.articleId})\n   ${where ? `${where}\n   ` : ""}${h.chunk.anchorUrl ?? h.url ?? "no public link"}\n   ${matchingExcerpt(h.chunk.text, query)}`;
+      return `${i + 1}. ${h.title}${tag}  (${scoreWords(h)}, ${h.articleId})\n   ${where ? `${where}\n   ` : ""}${h.chunk.anchorUrl ?? h.url ?? "no public link"}\n   ${matchingExcerpt(h.chunk.text, query)}`;
     })
     .join("\n");
 }

@@ -1,7 +1,8 @@
 /**
  * Hybrid retrieval, used when an embedding model is configured: the lexical ranking (FTS5 bm25 with the
  * conversation and entity handling of search.ts) and the embedding ranking (cosine over chunk vectors) are
- * fused by reciprocal rank per article, so either signal can lift an article the other missed. When the
+ * fused by reciprocal rank per article, so either signal can lift an article the other missed. The customer's
+ * language weighs the embeddings' vote as it weighs the lexical score (message-language.ts). When the
  * embedding endpoint fails or does not answer in time, the lexical ranking is returned unchanged; the outage
  * is logged when it starts and when it ends, not on every question.
  */
@@ -9,6 +10,7 @@ import type { Logger } from "../logger.js";
 import type { ChunkVectors } from "./chunk-vectors.js";
 import type { EntityTarget } from "./entities.js";
 import type { KbIndex, LightRow } from "./kb-index.js";
+import { localeFactor, messageLanguage } from "./message-language.js";
 import { type KbSearcher, type RankedHits, toHit } from "./search.js";
 import type { SearchHit, SearchQuery } from "./types.js";
 
@@ -31,19 +33,32 @@ export interface HybridOptions {
   queryTimeoutMs?: number;
 }
 
+/** How a hybrid hit was found, for a person reading the results; the FAQ confidence reads only `score`. */
+export interface FusedMatch {
+  /** "words": the lexical ranking only; "meaning": the embeddings only (its lexical `score` is then 0); "both". */
+  foundBy: "words" | "meaning" | "both";
+  /** Its reciprocal-rank score in the fusion, the order the hits are in. */
+  fusedScore: number;
+}
+
+export type FusedHit = SearchHit & { fusion?: FusedMatch };
+
 export interface RankedArticle {
   articleId: string;
   score: number;
 }
 
-/** Reciprocal rank fusion of article rankings (best first each); ties keep the first list's order. Pure. */
-export function fuseRankings(lists: readonly (readonly string[])[]): RankedArticle[] {
+/**
+ * Reciprocal rank fusion of article rankings (best first each); ties keep the first list's order. `weight`
+ * scales one list's vote for one article (1 when not given). Pure.
+ */
+export function fuseRankings(lists: readonly (readonly string[])[], weight?: (list: number, articleId: string) => number): RankedArticle[] {
   const scores = new Map<string, { score: number; order: number }>();
   let order = 0;
-  for (const list of lists)
-    list.forEach((articleId, rank) => {
+  for (const [list, ids] of lists.entries())
+    ids.forEach((articleId, rank) => {
       const entry = scores.get(articleId) ?? { score: 0, order: order++ };
-      entry.score += 1 / (RRF_K + rank + 1);
+      entry.score += (weight?.(list, articleId) ?? 1) / (RRF_K + rank + 1);
       scores.set(articleId, entry);
     });
   return [...scores.entries()].sort((a, b) => b[1].score - a[1].score || a[1].order - b[1].order).map(([articleId, { score }]) => ({ articleId, score }));
@@ -97,9 +112,19 @@ export class HybridSearcher implements KbRetriever {
     this.failing = false;
     const byArticle = new Map<string, SearchHit>();
     for (const hit of [...lexical.hits, ...near]) if (!byArticle.has(hit.articleId)) byArticle.set(hit.articleId, hit);
-    const fused = fuseRankings([lexical.hits.map((h) => h.articleId), near.map((h) => h.articleId)]);
-    // The lexical score stays on each hit: the FAQ confidence reads it, and was calibrated on it.
-    const hits = fused.slice(0, k).map(({ articleId }) => byArticle.get(articleId) as SearchHit);
+    // The lexical ranking has already weighed each page's language; the embeddings' vote is weighed the same way,
+    // or a page in a third language, found by meaning alone, would come back with a full vote.
+    const language = messageLanguage(query.text);
+    const vote = (list: number, articleId: string) => (list === 1 ? localeFactor(this.index.localeOf(articleId) ?? "", language) : 1);
+    const fused = fuseRankings([lexical.hits.map((h) => h.articleId), near.map((h) => h.articleId)], vote);
+    // The lexical score stays on each hit: the FAQ confidence reads it, and was calibrated on it. How the hit
+    // was found goes beside it, so a person is not shown a score of 0 for a page only the embeddings found.
+    const byWords = new Set(lexical.hits.map((h) => h.articleId));
+    const byMeaning = new Set(near.map((h) => h.articleId));
+    const hits = fused.slice(0, k).map(({ articleId, score }): FusedHit => {
+      const foundBy = byWords.has(articleId) ? (byMeaning.has(articleId) ? "both" : "words") : "meaning";
+      return { ...(byArticle.get(articleId) as SearchHit), fusion: { foundBy, fusedScore: score } };
+    });
     return { ...lexical, hits };
   }
 

@@ -4,8 +4,8 @@
  * cited chunk supports its sentence (enough of the sentence's content words, and every number, appear in what
  * it cites). It is cheap and catches copying errors, but not a sentence that reuses the source's words to say
  * something else ("you can undo" for "you cannot undo"): the model's own check (support-check.ts) runs after
- * it on what it kept. A sentence that fails is dropped (so is one that held a link the model wrote, and a bare
- * "Yes." with no word to check); an answer citing an internal chunk to a customer is refused whole, and so is
+ * it on what it kept. A sentence that fails is dropped (so is one that held a link the model wrote, or an email
+ * address its cited chunk does not give, and a bare "Yes." with no word to check); an answer citing an internal chunk to a customer is refused whole, and so is
  * one with too little left (settleCheck, shared by both checks). An article line addressed to a model is never
  * support (evidenceText).
  */
@@ -70,7 +70,42 @@ export function groundedRequest(question: string, context: readonly string[], so
   return `${earlier}Customer question:\n${question}\n\nSources:\n${listed}`;
 }
 
-const CITE = /\[(\d{1,2})\]/g;
+/**
+ * One citation mark as models write it: "[1]", "[1, 2]", "[1,2]", "[1-3]", "[1–3]", "[1 and 2]". "[1][2]" and
+ * "[1] [2]" are two marks. Every form is read as its set of numbers and cut from the text.
+ */
+const CITE_MARK = String.raw`\[\s*\d{1,2}(?:(?:\s|[,;&\-–—]|and)+\d{1,2})*\s*\]`;
+const CITE = new RegExp(CITE_MARK, "g");
+/** Marks after a sentence's full stop: "Open Settings. [1, 2]". */
+const CITES_AFTER_STOP = new RegExp(String.raw`([.!?])\s*((?:${CITE_MARK}\s*)+)`, "g");
+
+/** The numbers one mark cites; a range stands for every number in it, in either order. */
+export function citedNumbers(mark: string): number[] {
+  return mark
+    .slice(1, -1)
+    .replace(/\s*[-–—]\s*/g, "-")
+    .split(/[^\d-]+/)
+    .filter((part) => /\d/.test(part))
+    .flatMap((part) => {
+      const ends = part.split("-").filter(Boolean).map(Number);
+      const low = Math.min(...ends);
+      return Array.from({ length: Math.max(...ends) - low + 1 }, (_, i) => low + i);
+    });
+}
+
+/**
+ * An email address the model wrote. Kept out of the link patterns (a ".com" address would otherwise lose its
+ * domain, and "_" is markdown) so the check can decide: an address its cited chunk holds is a help-center
+ * fact; any other is a link the model wrote.
+ */
+const EMAIL = /(?:mailto:)?([\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,})/gi;
+/** Stands in for an address while links and markup are cut; the digits say which. */
+const ADDRESS = (i: number) => `\uE001${i}\uE002`;
+const ADDRESS_MARK = /\uE001(\d+)\uE002/g;
+
+/** The email addresses in a sentence. */
+export const addressesIn = (text: string): string[] => [...text.matchAll(EMAIL)].map((m) => m[1] as string);
+
 /** Stands in for a link the model wrote, so the sentence that held it is known after splitting. */
 const LINK = "\uE000";
 const LINKS = [
@@ -85,19 +120,22 @@ const LINKS = [
 export function parseGroundedAnswer(text: string): ParsedAnswer {
   const trimmed = text.trim();
   if (trimmed === "" || trimmed.replace(/[^A-Z_]/g, "") === NO_ANSWER) return { noAnswer: true, sentences: [] };
+  const addresses: string[] = [];
+  const shielded = trimmed.replace(EMAIL, (_, address: string) => ADDRESS(addresses.push(address) - 1));
   const [markdownLink, ...bareLinks] = LINKS as [RegExp, ...RegExp[]];
   const clean = bareLinks
-    .reduce((text, link) => text.replace(link, LINK), trimmed.replace(markdownLink, `$1${LINK}`))
+    .reduce((text, link) => text.replace(link, LINK), shielded.replace(markdownLink, `$1${LINK}`))
     .replace(/[*_`#>]+/g, "")
     .replace(/^\s*[-•]\s+/gm, "");
   // A citation after the full stop belongs to the sentence before it: "Open Settings. [1]".
-  const glued = clean.replace(/([.!?])\s*((?:\[\d{1,2}\]\s*)+)/g, (_, stop: string, cites: string) => ` ${cites.replace(/\s+/g, "")}${stop} `);
+  const glued = clean.replace(CITES_AFTER_STOP, (_, stop: string, cites: string) => ` ${cites.trim()}${stop} `);
   const read = splitSentences(glued)
     .map((raw) => {
-      const cites = [...raw.matchAll(CITE)].map((m) => Number(m[1]));
+      const cites = [...raw.matchAll(CITE)].flatMap((m) => citedNumbers(m[0]));
       const textOnly = raw
         .replace(CITE, "")
         .replaceAll(LINK, "")
+        .replace(ADDRESS_MARK, (_, i: string) => addresses[Number(i)] ?? "")
         .replace(/\s+([.!?,;:])/g, "$1")
         .replace(/\s{2,}/g, " ")
         .trim();
@@ -165,6 +203,12 @@ export function checkGrounding(
     const real = cited.filter((s): s is GroundingSource => s !== undefined);
     if (real.length === 0) {
       dropped.push({ text: sentence.text, why: sentence.cites.length ? "cites a source that was not given" : "cites no source" });
+      continue;
+    }
+    // An address is a help-center fact only where the chunk it cites gives it; any other the model made up.
+    const evidence = real.map((s) => evidenceText(s.text).toLowerCase()).join("\n");
+    if (addressesIn(sentence.text).some((address) => !evidence.includes(address.toLowerCase()))) {
+      dropped.push({ text: sentence.text, why: "it has an address its cited source does not give, a link the model wrote" });
       continue;
     }
     // A bare "Yes." or "No." has no word a source could state, and neither check sees the question it answers.
