@@ -30,6 +30,8 @@ export const internalArticlesTools: ToolDefinition[] = [
     resource: "internal_articles",
     method: "GET",
     path: "/internal_articles",
+    // The 2.16 spec lists no query parameters here, but its answer carries `pages` (page, per_page, total_pages),
+    // the page-number paging GET /articles has too; the sync checks that a later page brings new articles.
     input: z.object({
       page: z.number().int().min(1).optional().describe("Page number to fetch, starting at 1. Use the next page when the previous answer reports more pages."),
       per_page: z.number().int().min(1).max(150).optional().describe("How many internal articles per page, e.g. 50."),

@@ -50,7 +50,7 @@ export function registerKbCommands(program: Command, context: CliContext): void 
     .option("--full", "re-index every article, not only the changed ones")
     .action(async (options: { full?: boolean }) => {
       const { runKbSync } = await import("./kb-sync-action.js");
-      await runKbSync(context.loadConfig(), { full: options.full === true, isTTY: process.stderr.isTTY === true });
+      await runKbSync(context.loadConfig(), { full: options.full === true, stream: process.stderr });
     });
 
   kb.command("status")

@@ -19,16 +19,40 @@ export class SourceReadError extends Error {
 
 const PER_PAGE = 150;
 
-async function readPaged(reads: AuditedReads, tool: string, args: Record<string, unknown> = {}): Promise<Doc[]> {
+/** How far one list has been read: told after each page, so a person can see a slow read move. */
+export interface PageProgress {
+  pages: number;
+  /** What Intercom said the list holds, in pages, when it said so. */
+  totalPages?: number;
+  /** Items read so far. */
+  items: number;
+}
+
+export type OnPage = (progress: PageProgress) => void;
+
+/**
+ * The 2.16 spec lists no query parameters for GET /articles, /internal_articles or /help_center/collections;
+ * their answers carry `pages` with `page`, `per_page` and `total_pages`, so they are read by page number. An Intercom that ignored `page` would send page 1 again
+ * and again: a later page made only of items already read is a failed read, not a short list, because a partial
+ * list would make the sync remove every article it did not get.
+ */
+async function readPaged(reads: AuditedReads, tool: string, args: Record<string, unknown> = {}, onPage?: OnPage): Promise<Doc[]> {
   const out: Doc[] = [];
+  const seen = new Set<string>();
   for (let page = 1; page <= 1000; page++) {
     const result = await reads.read<Doc>(tool, { ...args, page, per_page: PER_PAGE }, "knowledge-base sync");
     if (!result.ok) throw new SourceReadError(`${tool} failed: ${result.message}`, result.status);
     const data = result.data.data;
     const items = Array.isArray(data) ? (data as Doc[]) : [];
-    out.push(...items);
+    // An edit while the list is read re-sorts it (newest first), so an item can come again on the next page.
+    const fresh = items.filter((item) => !text(item.id) || !seen.has(text(item.id)));
+    if (page > 1 && items.length > 0 && fresh.length === 0)
+      throw new SourceReadError(`${tool} sent page ${page} with only items it had already sent (paging ignored); kept the indexed ones`);
+    for (const item of fresh) seen.add(text(item.id));
+    out.push(...fresh);
     const pages = result.data.pages as Doc | undefined;
     const total = Number(pages?.total_pages ?? 1);
+    onPage?.({ pages: page, totalPages: Number.isFinite(total) ? total : undefined, items: out.length });
     if (items.length === 0 || page >= total) break;
   }
   return out;
@@ -38,7 +62,7 @@ async function readPaged(reads: AuditedReads, tool: string, args: Record<string,
  * A list whose tool takes no paging arguments. When Intercom says there is more than this one page, the rest
  * cannot be read: a partial list would make the sync remove every page it did not get, so it is a failed read.
  */
-async function readOnce(reads: AuditedReads, tool: string): Promise<Doc[]> {
+async function readOnce(reads: AuditedReads, tool: string, onPage?: OnPage): Promise<Doc[]> {
   const result = await reads.read<Doc>(tool, {}, "knowledge-base sync");
   if (!result.ok) throw new SourceReadError(`${tool} failed: ${result.message}`, result.status);
   const data = result.data.data;
@@ -47,6 +71,7 @@ async function readOnce(reads: AuditedReads, tool: string): Promise<Doc[]> {
   const total = Number(result.data.total_count ?? items.length);
   if (Number(pages?.total_pages ?? 1) > 1 || total > items.length)
     throw new SourceReadError(`${tool} returned ${items.length} of ${total} items (one page only); kept the indexed ones`);
+  onPage?.({ pages: 1, totalPages: 1, items: items.length });
   return items;
 }
 
@@ -130,14 +155,14 @@ export function helpCenterVersions(article: Doc, collection: string): SourceArti
   return out;
 }
 
-export async function readHelpCenterArticles(reads: AuditedReads): Promise<SourceArticle[]> {
-  const articles = await readPaged(reads, "INTERCOM_LIST_ALL_ARTICLES");
+export async function readHelpCenterArticles(reads: AuditedReads, onPage?: OnPage): Promise<SourceArticle[]> {
+  const articles = await readPaged(reads, "INTERCOM_LIST_ALL_ARTICLES", {}, onPage);
   const pathOf = await readCollectionPaths(reads);
   return articles.flatMap((article) => helpCenterVersions(article, pathOf(articleParent(article))));
 }
 
-export async function readInternalArticles(reads: AuditedReads): Promise<SourceArticle[]> {
-  return (await readPaged(reads, "INTERCOM_LIST_INTERNAL_ARTICLES")).map((a) => ({
+export async function readInternalArticles(reads: AuditedReads, onPage?: OnPage): Promise<SourceArticle[]> {
+  return (await readPaged(reads, "INTERCOM_LIST_INTERNAL_ARTICLES", {}, onPage)).map((a) => ({
     id: `internal:${text(a.id)}`,
     source: "internal",
     sourceId: text(a.id),
@@ -151,8 +176,8 @@ export async function readInternalArticles(reads: AuditedReads): Promise<SourceA
   }));
 }
 
-export async function readExternalPages(reads: AuditedReads): Promise<SourceArticle[]> {
-  return (await readOnce(reads, "INTERCOM_LIST_EXTERNAL_PAGES"))
+export async function readExternalPages(reads: AuditedReads, onPage?: OnPage): Promise<SourceArticle[]> {
+  return (await readOnce(reads, "INTERCOM_LIST_EXTERNAL_PAGES", onPage))
     .filter((p) => p.ai_agent_availability !== false || p.ai_copilot_availability !== false)
     .map((p) => ({
       id: `external:${text(p.id)}`,

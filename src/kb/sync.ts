@@ -7,14 +7,19 @@ import type { AuditedReads } from "../workflows/audited-reads.js";
 import type { ChunkVectors, VectorRefresh } from "./chunk-vectors.js";
 import type { KbIndex } from "./kb-index.js";
 import { KbRemovals } from "./removals.js";
-import { readExternalPages, readHelpCenterArticles, readInternalArticles } from "./sources.js";
+import { type OnPage, readExternalPages, readHelpCenterArticles, readInternalArticles } from "./sources.js";
 import type { KbSource, SourceArticle } from "./types.js";
 
-export interface SyncProgress {
-  phase: "reading" | "indexing";
-  done: number;
-  total: number;
-}
+/** The names a person sees for the three sources while they are read. */
+export type SourceName = "help-center articles" | "internal articles" | "external pages";
+
+/**
+ * Pure data for whoever shows progress. Reading: once when a source starts (0 pages) and again as each page of
+ * it arrives, the slow part with a large help center. Indexing: every 25 articles and at the end.
+ */
+export type SyncProgress =
+  | { phase: "reading"; source: SourceName; pages: number; totalPages?: number; articles: number }
+  | { phase: "indexing"; done: number; total: number };
 
 export interface SyncOptions {
   reads: AuditedReads;
@@ -41,10 +46,10 @@ export interface SyncReport {
   vectors?: VectorRefresh;
 }
 
-const READERS: readonly [KbSource, (reads: AuditedReads) => Promise<SourceArticle[]>][] = [
-  ["article", readHelpCenterArticles],
-  ["internal", readInternalArticles],
-  ["external", readExternalPages],
+const READERS: readonly [KbSource, SourceName, (reads: AuditedReads, onPage?: OnPage) => Promise<SourceArticle[]>][] = [
+  ["article", "help-center articles", readHelpCenterArticles],
+  ["internal", "internal articles", readInternalArticles],
+  ["external", "external pages", readExternalPages],
 ];
 
 /** How an embedding failure is told apart from a source that could not be read. */
@@ -56,10 +61,13 @@ export async function syncKb(options: SyncOptions): Promise<SyncReport> {
   const removals = new KbRemovals(index.db);
   const runId = Number(index.db.prepare("INSERT INTO kb_sync_runs (started_at, full) VALUES (?, ?)").run(now, options.full ? 1 : 0).lastInsertRowid);
   const fetched: { source: KbSource; articles: SourceArticle[] }[] = [];
-  for (const [i, [source, read]] of READERS.entries()) {
-    options.onProgress?.({ phase: "reading", done: i, total: READERS.length });
+  for (const [source, name, read] of READERS) {
+    const onProgress = options.onProgress;
+    onProgress?.({ phase: "reading", source: name, pages: 0, articles: 0 });
+    const onPage: OnPage | undefined =
+      onProgress && ((p) => onProgress({ phase: "reading", source: name, pages: p.pages, totalPages: p.totalPages, articles: p.items }));
     try {
-      fetched.push({ source, articles: await read(options.reads) });
+      fetched.push({ source, articles: await read(options.reads, onPage) });
     } catch (error) {
       report.errors.push((error as Error).message);
     }
