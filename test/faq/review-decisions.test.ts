@@ -49,7 +49,9 @@ describe("what a person is told after Send & close", () => {
     const { conversation, draft } = await pendingDraft(world, "c1");
     // Someone closed it in Intercom meanwhile: the reply still goes out, the close is refused.
     (world.emulator.state.get("conversations", String(conversation.id)) as Doc).state = "closed";
-    const result = await decideDraft(world.deps, { draftId: draft.id, action: "send_close", slackUserId: CLICKER });
+    // Without reads, so the check before the claim (test/faq/draft-stale.test.ts) does not stop it: this is the close
+    // refused by Intercom when the conversation closes between that check and the send.
+    const result = await decideDraft({ ...world.deps, reads: undefined }, { draftId: draft.id, action: "send_close", slackUserId: CLICKER });
     expect(result.kind).toBe("decided");
     expect(adminReplies(world, String(conversation.id))).toHaveLength(1);
     const outcome = world.deps.drafts.get(draft.id)?.outcome ?? "";
@@ -84,7 +86,8 @@ describe("what a person is told after Send & close", () => {
   it("a failed send reads as one plain sentence per fact (Intercom's own full stop is not doubled)", async () => {
     const { conversation, draft } = await pendingDraft(world, "c2");
     world.emulator.state.remove("conversations", String(conversation.id));
-    await decideDraft(world.deps, { draftId: draft.id, action: "send", slackUserId: CLICKER });
+    // Without reads: the send itself meeting a 404 (gone between the check before the claim and the send).
+    await decideDraft({ ...world.deps, reads: undefined }, { draftId: draft.id, action: "send", slackUserId: CLICKER });
     const stored = world.deps.drafts.get(draft.id);
     expect(stored?.status).toBe("failed");
     expect(stored?.outcome).toMatch(/^Could not send: .*404.*Nothing reached the customer\.$/);

@@ -7,12 +7,13 @@
 import { customerHtml, customerText } from "../../domain/faq/customer-html.js";
 import { buildFaqDraftCard, faqCardText } from "../../slack/blocks/faq-draft-card.js";
 import { draftCardInput } from "./card-input.js";
+import { staleReason, staleWords } from "./draft-staleness.js";
 import type { FaqDraft } from "./drafts-repo.js";
 import type { FaqWorkflowDeps } from "./faq-deps.js";
-import { closeAfterReplyWords, closeWords, replyWords } from "./outcome-words.js";
+import { closeAfterReplyWords, closeWords, goneWords, replyWords, uncheckedWords } from "./outcome-words.js";
 import { closeArgs, replyArgs, replyTool } from "./write-args.js";
 
-export type DecisionDeps = Pick<FaqWorkflowDeps, "drafts" | "slack" | "writes" | "teammates" | "persona" | "logger">;
+export type DecisionDeps = Pick<FaqWorkflowDeps, "drafts" | "slack" | "writes" | "teammates" | "persona" | "logger" | "reads">;
 
 export interface DecideInput {
   draftId: string;
@@ -27,7 +28,11 @@ export type DecideResult =
   | { kind: "already"; draft: FaqDraft; message: string }
   | { kind: "missing"; message: string }
   | { kind: "no_teammate"; message: string }
-  | { kind: "empty_edit"; message: string };
+  | { kind: "empty_edit"; message: string }
+  /** Intercom showed the draft overtaken (a teammate replied, closed, gone): decided by this click, nothing sent. */
+  | { kind: "not_sent"; draft: FaqDraft; message: string }
+  /** Intercom could not be read: nothing was sent and the draft is still open. */
+  | { kind: "unchecked"; message: string };
 
 /** The "[1][2]" customerText puts after the last sentence: sending puts them back as links, so a kept copy doubled them. */
 const TRAILING_MARKS = /\s*(\[\d+\]\s*)+$/;
@@ -83,6 +88,18 @@ export async function decideDraft(deps: DecisionDeps, input: DecideInput): Promi
   if (input.editedText !== undefined && paragraphs.length === 0)
     return { kind: "empty_edit", message: "The edited answer had no text of its own, so nothing was sent; the draft is still open." };
   const edited = paragraphs.length > 0 ? { html: customerHtml(paragraphs, draft.citations), text: customerText(paragraphs, draft.citations) } : undefined;
+  // Before the claim only: after it, this draft's own reply would be in Intercom and a resumed send must not see it.
+  const check = await stillCurrent(deps, draft);
+  if (check.kind === "unchecked") return check;
+  if (check.kind === "stale") {
+    if (!deps.drafts.dismissStale(draft.id, input.slackUserId, check.words)) {
+      const now = deps.drafts.get(draft.id) as FaqDraft;
+      return { kind: "already", draft: now, message: alreadyMessage(now) };
+    }
+    const dismissed = deps.drafts.get(draft.id) as FaqDraft;
+    await refreshCard(deps, dismissed);
+    return { kind: "not_sent", draft: dismissed, message: check.words };
+  }
   if (!deps.drafts.claim(draft.id, input.action, input.slackUserId, edited)) {
     const now = deps.drafts.get(draft.id) as FaqDraft;
     return { kind: "already", draft: now, message: alreadyMessage(now) };
@@ -90,6 +107,28 @@ export async function decideDraft(deps: DecisionDeps, input: DecideInput): Promi
   const claimed = deps.drafts.get(draft.id) as FaqDraft;
   await refreshCard(deps, claimed);
   return { kind: "decided", draft: await sendClaimed(deps, claimed, input.action, input.slackUserId, teammate) };
+}
+
+type Freshness = { kind: "current" } | { kind: "stale"; words: string } | { kind: "unchecked"; message: string };
+
+/**
+ * Reads the conversation or ticket as Intercom holds it now (an audited read) and says whether sending would talk
+ * over a teammate or into a closed conversation. Without reads (some unit set-ups) it cannot tell, and sends.
+ */
+async function stillCurrent(deps: DecisionDeps, draft: FaqDraft): Promise<Freshness> {
+  if (!deps.reads) return { kind: "current" };
+  const prompt = "FAQ draft: has a teammate answered or closed it since?";
+  const read = await (draft.kind === "ticket"
+    ? deps.reads.read("INTERCOM_GET_TICKET", { ticket_id: draft.conversationId }, prompt)
+    : deps.reads.read("INTERCOM_GET_CONVERSATION", { conversation_id: draft.conversationId }, prompt)
+  ).catch((error: unknown) => ({ ok: false as const, message: (error as Error).message, status: undefined }));
+  if (!read.ok) {
+    if (read.status === 404) return { kind: "stale", words: goneWords(draft.kind) };
+    deps.logger?.warn({ draftId: draft.id, conversationId: draft.conversationId, error: read.message }, "FAQ draft: could not check Intercom before sending");
+    return { kind: "unchecked", message: uncheckedWords(draft.kind, read.message) };
+  }
+  const reason = staleReason(read.raw, draft);
+  return reason ? { kind: "stale", words: staleWords(reason) } : { kind: "current" };
 }
 
 /**

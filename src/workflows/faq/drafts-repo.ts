@@ -169,6 +169,32 @@ export class FaqDraftsRepo {
     return info.changes === 1;
   }
 
+  /**
+   * A click found the draft overtaken in Intercom (a teammate replied, the conversation closed): decided by that
+   * click with nothing sent. True for the caller that won it, as with claim.
+   */
+  dismissStale(id: string, decidedBy: string, outcome: string): boolean {
+    const at = this.now();
+    const info = this.db
+      .prepare("UPDATE faq_drafts SET status = 'dismissed', decided_by = ?, decided_at = ?, outcome = ?, updated_at = ? WHERE id = ? AND status = 'pending'")
+      .run(decidedBy, at, outcome, at, id);
+    return info.changes === 1;
+  }
+
+  /**
+   * The customer wrote again and a newer answer exists: every draft of the conversation written before it (insertion
+   * order, which a clock cannot tie) and still waiting for a click is decided in one statement, by nobody. One being
+   * sent right now is left to finish.
+   */
+  supersedeOlder(newer: Pick<FaqDraft, "id" | "conversationId" | "kind">, outcome: string): FaqDraft[] {
+    const at = this.now();
+    const rows = this.db
+      .prepare(`UPDATE faq_drafts SET status = 'dismissed', decided_at = ?, outcome = ?, updated_at = ?
+        WHERE conversation_id = ? AND kind = ? AND status = 'pending' AND rowid < (SELECT rowid FROM faq_drafts WHERE id = ?) RETURNING *`)
+      .all(at, outcome, at, newer.conversationId, newer.kind, newer.id) as Row[];
+    return rows.map(fromRow);
+  }
+
   finish(id: string, status: "sent" | "failed", outcome: string, action?: DraftAction): void {
     this.db
       .prepare("UPDATE faq_drafts SET status = ?, outcome = ?, action = COALESCE(?, action), updated_at = ? WHERE id = ?")

@@ -18,7 +18,7 @@ import type { FaqWorkflowDeps } from "./faq-deps.js";
 import { faqSettingsFor } from "./faq-policy.js";
 import { createGroundedComposer } from "./grounded-answer.js";
 import { type InboundMessage, parseInbound, withConversation } from "./inbound-message.js";
-import { UNCERTAIN_REPLY } from "./outcome-words.js";
+import { SUPERSEDED, SUPERSEDED_NO_CARD, UNCERTAIN_REPLY } from "./outcome-words.js";
 import { replyArgs, replyTool } from "./write-args.js";
 
 export const FAQ_TOPICS = ["conversation.user.created", "conversation.user.replied", "ticket.created"] as const;
@@ -89,6 +89,11 @@ export function createFaqInboxHandler(deps: FaqWorkflowDeps): InboxHandler {
       deps.logger?.info({ conversationId: message.id, assigneeId: message.assigneeId }, "FAQ: not answered, a teammate is assigned to this conversation");
       return { note: `FAQ: not answered, teammate ${message.assigneeId} is assigned to conversation ${message.id}` };
     }
+    if (item.topic === "conversation.user.replied" && message.teammateReplied) {
+      // A person already answered after this message (an unassigned conversation, or a backlog handled late).
+      deps.logger?.info({ conversationId: message.id }, "FAQ: not answered, a teammate replied after this message");
+      return { note: `FAQ: not answered, a teammate replied in conversation ${message.id} after this message` };
+    }
     const policy = { ...settings.policy, autoResolve: settings.policy.autoResolve && deps.defaultAdminId !== undefined };
     const answer = await answerQuestion(deps.searcher, {
       message: message.text,
@@ -114,6 +119,8 @@ export function createFaqInboxHandler(deps: FaqWorkflowDeps): InboxHandler {
       status: answer.decision === "abstain" ? "abstained" : answer.decision === "auto_resolve" ? "sending" : "pending",
     });
     if (!created) return;
+    // Also when this message gets no answer: it may be anger, a threat or "never mind", which the older draft did not see.
+    await supersedeOlderDrafts(deps, draft);
     deps.logger?.info({ conversationId: message.id, decision: answer.decision, confidence: answer.confidence }, `FAQ: ${answer.reason}`);
     if (answer.decision === "abstain") {
       // "Thanks, that worked!" asks nothing, so no article missing it is a gap.
@@ -138,11 +145,26 @@ export function createFaqInboxHandler(deps: FaqWorkflowDeps): InboxHandler {
 }
 
 /**
+ * The customer wrote again: the older cards still waiting for a click answer an earlier message, so they are closed
+ * (two answers cannot go out, and none that missed what the customer said since). Their cards are refreshed on a best-effort basis: a card Slack did not update still refuses a
+ * click, since the decision is in the database.
+ */
+async function supersedeOlderDrafts(deps: FaqWorkflowDeps, newer: FaqDraft): Promise<void> {
+  for (const older of deps.drafts.supersedeOlder(newer, newer.decision === "abstain" ? SUPERSEDED_NO_CARD : SUPERSEDED)) {
+    await refreshCard(deps, older).catch((error: unknown) =>
+      deps.logger?.warn({ draftId: older.id, error: (error as Error).message }, "FAQ: could not update a superseded draft card"),
+    );
+  }
+}
+
+/**
  * The same item again (Intercom's retry, the poller, a restart's replay). An automatic reply still marked as
  * sending is run again under its key, so the write ledger sends it only if it never went out; then the card is
  * posted if it never reached Slack.
  */
 export async function finishRedelivered(deps: FaqWorkflowDeps, existing: FaqDraft, channel: string | undefined): Promise<void> {
+  // A stop between writing this draft and superseding the older ones left them open.
+  await supersedeOlderDrafts(deps, existing);
   const interrupted = isInterruptedAuto(existing);
   if (interrupted) {
     if (deps.defaultAdminId) await autoResolve(deps, existing, deps.defaultAdminId);

@@ -3,6 +3,7 @@
  * message (as text), the conversation before it, and a key that is the same on every redelivery.
  */
 import { htmlToPlainText } from "../../kb/html-text.js";
+import { type TeammateReply, teammateRepliesAfter } from "./draft-staleness.js";
 
 type Doc = Record<string, unknown>;
 
@@ -21,6 +22,8 @@ export interface InboundMessage {
   assigneeId?: string;
   /** For a reply: the conversation part that carries the message. */
   partId?: string;
+  /** The newest teammate reply the customer can see, written after this message (from the conversation as read now). */
+  teammateReplied?: TeammateReply;
 }
 
 const str = (v: unknown) => (typeof v === "string" ? v : typeof v === "number" ? String(v) : "");
@@ -51,7 +54,13 @@ export function withConversation(message: InboundMessage, conversation: unknown)
   const earlier = [opening, ...parts.slice(0, at).map((p) => htmlToPlainText(str(p.body)))].filter(Boolean);
   const subject = htmlToPlainText(str(source.subject));
   const assignee = str(now.admin_assignee_id);
-  return { ...message, context: [subject, ...earlier].filter(Boolean), assigneeId: assignee && assignee !== "0" ? assignee : undefined };
+  const teammateReplied = teammateRepliesAfter(now, "conversation", message.partId).at(-1);
+  return {
+    ...message,
+    context: [subject, ...earlier].filter(Boolean),
+    assigneeId: assignee && assignee !== "0" ? assignee : undefined,
+    ...(teammateReplied ? { teammateReplied } : {}),
+  };
 }
 
 export function parseInbound(topic: string, payload: unknown): InboundMessage | undefined {

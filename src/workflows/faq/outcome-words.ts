@@ -48,3 +48,17 @@ export function closeAfterReplyWords(outcome: WriteOutcome | "ticket"): string {
       return `The conversation was not closed: ${clause(outcome.reason)}.`;
   }
 }
+
+/** An older card of a conversation whose customer wrote again: the newer card answers what they asked last. */
+export const SUPERSEDED = "Superseded: the customer wrote again, see the newer card.";
+
+/** The same, when the newer message got no card (no confident answer, or it needs a person). */
+export const SUPERSEDED_NO_CARD = "Not sendable any more: the customer wrote again since this draft. Read the conversation in Intercom before answering.";
+
+/** The conversation (or ticket) could not be found in Intercom when someone clicked Send. */
+export const goneWords = (what: "conversation" | "ticket") => `Not sent: the ${what} is gone from Intercom (it may have been deleted).`;
+
+/** Nothing was claimed: the draft stays open for another try. */
+export function uncheckedWords(what: "conversation" | "ticket", reason: string): string {
+  return `Nothing was sent: Intercom could not be checked for a newer reply or a close on this ${what} (${clause(reason)}). The draft is still open; try again in a moment.`;
+}

@@ -1,0 +1,105 @@
+/**
+ * The customer writes again in the same conversation: the newer answer (a draft, or one sent automatically)
+ * replaces the older cards still waiting for a click, so two knowledge-base answers cannot both go out. A draft
+ * already being sent is left to finish. Real parts: the emulator over HTTP, the fake Slack Web API, a SQLite file.
+ */
+import { describe, expect, it } from "vitest";
+import { FAQ_ACTIONS } from "../../src/slack/blocks/faq-draft-card.js";
+import type { InboxItem } from "../../src/workflows/contracts.js";
+import { decideDraft } from "../../src/workflows/faq/draft-decisions.js";
+import type { FaqDraft } from "../../src/workflows/faq/drafts-repo.js";
+import { createFaqInboxHandler } from "../../src/workflows/faq/handle-inbound.js";
+import { parseInbound } from "../../src/workflows/faq/inbound-message.js";
+import { adminReplies, autoResolvePersona, CLICKER, useFaqWorld } from "./support.js";
+
+type Doc = Record<string, unknown>;
+const world = useFaqWorld();
+
+let counter = 0;
+const deliver = (topic: string, payload: unknown) =>
+  createFaqInboxHandler(world.deps)({ id: `sup-${counter++}`, source: "intercom", topic, payload, receivedAt: 0, attempt: 1 } satisfies InboxItem);
+
+/** The customer's first question, drafted and posted. */
+async function firstDraft(): Promise<{ conversation: Doc; draft: FaqDraft }> {
+  const conversation = world.emulator.simulate("conversation", { body: "How do I change my PIN?" }) as Doc;
+  await deliver("conversation.user.created", conversation);
+  const draft = world.deps.drafts.byMessageKey(`conversation:${conversation.id}:${(conversation.source as Doc).id}`) as FaqDraft;
+  expect(draft).toMatchObject({ status: "pending", messageTs: expect.any(String) });
+  return { conversation, draft };
+}
+
+/** The customer writes again in the same conversation; returns the newer message's draft. */
+async function customerWritesAgain(conversation: Doc, body = "How do I change my PIN? I forgot the old one."): Promise<FaqDraft | undefined> {
+  const replied = world.emulator.simulate("reply", { conversationId: String(conversation.id), body }) as Doc;
+  await deliver("conversation.user.replied", replied);
+  return world.deps.drafts.byMessageKey(parseInbound("conversation.user.replied", replied)?.messageKey as string);
+}
+
+const updatesOf = (draft: FaqDraft) => world.slack.callsTo("chat.update").filter((c) => c.args.ts === draft.messageTs);
+
+describe("an older draft of the same conversation", () => {
+  it("is superseded by the newer draft: decided by nobody, its card says so, and only the newer one can be sent", async () => {
+    const { conversation, draft: older } = await firstDraft();
+    const newer = await customerWritesAgain(conversation);
+    expect(newer?.status).toBe("pending");
+
+    const stored = world.deps.drafts.get(older.id);
+    expect(stored).toMatchObject({ status: "dismissed", outcome: "Superseded: the customer wrote again, see the newer card." });
+    expect(stored?.decidedBy).toBeUndefined();
+    const card = JSON.stringify(updatesOf(older).at(-1)?.args.blocks ?? []);
+    expect(card).toContain("Superseded: the customer wrote again");
+    expect(card).not.toContain(FAQ_ACTIONS.send);
+
+    const late = await decideDraft(world.deps, { draftId: older.id, action: "send", slackUserId: CLICKER });
+    expect(late.kind).toBe("already");
+    expect((late as { message: string }).message).toContain("Superseded");
+    expect((await decideDraft(world.deps, { draftId: newer?.id as string, action: "send", slackUserId: CLICKER })).kind).toBe("decided");
+    expect(adminReplies(world, String(conversation.id))).toHaveLength(1);
+  });
+
+  it("is superseded by an answer sent automatically", async () => {
+    const { conversation, draft: older } = await firstDraft();
+    const persona = world.deps.persona;
+    world.deps.persona = autoResolvePersona(world.persona, "auto");
+    world.deps.defaultAdminId = world.adminId;
+    try {
+      const newer = await customerWritesAgain(conversation, "How do I change my PIN?");
+      expect(newer).toMatchObject({ status: "sent", action: "auto" });
+    } finally {
+      world.deps.persona = persona;
+      world.deps.defaultAdminId = undefined;
+    }
+    expect(world.deps.drafts.get(older.id)).toMatchObject({ status: "dismissed", outcome: expect.stringContaining("Superseded") });
+    expect((await decideDraft(world.deps, { draftId: older.id, action: "send", slackUserId: CLICKER })).kind).toBe("already");
+    expect(adminReplies(world, String(conversation.id))).toHaveLength(1);
+  });
+
+  it("is closed too when the newer message gets no card (here it asks for a person), and says why without pointing at a card", async () => {
+    const { conversation, draft: older } = await firstDraft();
+    const newer = await customerWritesAgain(conversation, "This is useless. I want to talk to a real person now.");
+    expect(newer?.status).toBe("abstained");
+    expect(world.deps.drafts.get(older.id)).toMatchObject({
+      status: "dismissed",
+      outcome: "Not sendable any more: the customer wrote again since this draft. Read the conversation in Intercom before answering.",
+    });
+    expect(JSON.stringify(updatesOf(older).at(-1)?.args.blocks ?? [])).not.toContain(FAQ_ACTIONS.send);
+    expect((await decideDraft(world.deps, { draftId: older.id, action: "send", slackUserId: CLICKER })).kind).toBe("already");
+    expect(adminReplies(world, String(conversation.id))).toHaveLength(0);
+  });
+
+  it("being sent right now is left alone, and other conversations' drafts are not touched", async () => {
+    const { draft: elsewhere } = await firstDraft();
+    const { conversation, draft: claimed } = await firstDraft();
+    // A click claimed the first answer; its reply has not reached Intercom yet.
+    expect(world.deps.drafts.claim(claimed.id, "send", CLICKER)).toBe(true);
+    const second = await customerWritesAgain(conversation);
+    expect(second?.status).toBe("pending");
+    const third = await customerWritesAgain(conversation, "How do I change my PIN? The app asks for the old one.");
+    expect(third?.status).toBe("pending");
+
+    expect(world.deps.drafts.get(second?.id as string)).toMatchObject({ status: "dismissed", outcome: expect.stringContaining("Superseded") });
+    expect(world.deps.drafts.get(claimed.id)).toMatchObject({ status: "sending", decidedBy: CLICKER });
+    expect(world.deps.drafts.get(claimed.id)?.outcome).toBeUndefined();
+    expect(world.deps.drafts.get(elsewhere.id)?.status).toBe("pending");
+  });
+});
