@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { SearchHit } from "../../src/kb/types.js";
 import { buildGapNote } from "../../src/slack/blocks/faq-answer-blocks.js";
+import { formattedTexts, literalTexts, richElementsOf, shownText } from "./draft-card-view.js";
 
 const hit = (over: Partial<SearchHit> = {}): SearchHit => ({
   articleId: "article:1",
@@ -23,7 +24,10 @@ describe("knowledge-gap note", () => {
       best: hit(),
     });
     expect(note.text).toBe("Knowledge-base gap? Ana asked something no help-center article answers with confidence");
-    expect(all(note)).toContain("Closest article, not confident enough to send: <https://help.example.com/articles/1-pin#in-the-app|Changing your PIN>");
+    expect(shownText(note.blocks)).toContain("Closest article, not confident enough to send: Changing your PIN");
+    expect(richElementsOf(note.blocks).filter((e) => e.type === "link")).toEqual([
+      { type: "link", url: "https://help.example.com/articles/1-pin#in-the-app", text: "Changing your PIN" },
+    ]);
     expect(all(note)).toContain("No reply was sent.");
     expect(all(note)).toContain("0.37");
   });
@@ -39,15 +43,15 @@ describe("knowledge-gap note", () => {
     expect(all(buildGapNote("Jane Doe <jane.doe@example.com>", "hi", { reason: "none" }))).not.toContain("example.com");
   });
 
-  it("escapes what the customer wrote and links only http(s) addresses", () => {
+  it("shows what the customer wrote as plain words, never as mrkdwn, and links only http(s) addresses", () => {
     const note = buildGapNote("<!channel>", "<!here> *click* <https://evil.example|here>", {
       reason: "weak",
       best: hit({ title: "A|B <b>", url: "javascript:alert(1)", chunk: { ...hit().chunk, anchorUrl: undefined } }),
     });
-    const text = all(note);
-    expect(text).not.toContain("<!channel>");
-    expect(text).not.toContain("<!here>");
-    expect(text).not.toContain("<https://evil.example|here>");
-    expect(text).not.toContain("<javascript:");
+    expect(literalTexts(note.blocks)).toContain("<!here> *click* <https://evil.example|here>");
+    const parsed = [...formattedTexts(note.blocks), note.text].join("\n");
+    for (const bit of ["<!channel>", "<!here>", "<https://evil.example|here>"]) expect(parsed).not.toContain(bit);
+    expect(richElementsOf(note.blocks).some((e) => e.type === "link")).toBe(false);
+    expect(all(note)).not.toContain("javascript:");
   });
 });

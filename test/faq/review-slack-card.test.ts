@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import type { SlackCall } from "../fakes/fake-slack-server.js";
 import { buttonClick, viewSubmission } from "../fakes/signed-request.js";
 import { waitFor } from "../inbox/helpers.js";
+import { formattedTexts, literalTexts, richElementsOf } from "./draft-card-view.js";
 import { CHANNEL, CLICKER, OTHER, useFaqSlackApp } from "./slack-app.js";
 
 const WEBHOOK_SECRET = "faq-review-webhook-secret";
@@ -137,8 +138,9 @@ describe("decisions on the card", () => {
     const blocks = JSON.stringify(card.args.blocks);
     expect(blocks).not.toContain("jane.doe@example.com");
     expect(String(card.args.text)).not.toContain("jane.doe@example.com");
-    expect(blocks).not.toContain("<!channel>");
-    expect(blocks).not.toContain("<https://x.example|Doe>");
-    expect(blocks).toContain("Jane");
+    // Shown as the words they are, in rich text that Slack never parses: not in any mrkdwn, and no link made of it.
+    expect(literalTexts(card.args.blocks).join("")).toContain("<!channel> Jane <https://x.example|Doe>");
+    expect(formattedTexts(card.args.blocks).join("\n")).not.toMatch(/<!channel>|<https:\/\/x\.example/);
+    expect(richElementsOf(card.args.blocks).some((e) => e.type === "link" && String(e.url).includes("x.example"))).toBe(false);
   });
 });

@@ -18,8 +18,11 @@ export interface FaqSlackApp {
   readonly h: Harness;
   /** The teammate replies in the emulator's copy of a conversation. */
   adminReplies(conversationId: string): Doc[];
-  /** A customer asks about their PIN in the emulator, and Intercom's signed notification reaches the app. */
-  deliverNewConversation(notificationId: string, customerName?: string): Promise<Doc>;
+  /**
+   * A customer asks in the emulator (about their PIN unless `bodyHtml`, the message as Intercom stores it, says
+   * otherwise), and Intercom's signed notification reaches the app.
+   */
+  deliverNewConversation(notificationId: string, customerName?: string, bodyHtml?: string): Promise<Doc>;
 }
 
 export function useFaqSlackApp(webhookSecret: string): FaqSlackApp {
@@ -48,8 +51,8 @@ export function useFaqSlackApp(webhookSecret: string): FaqSlackApp {
       const parts = ((conversation?.conversation_parts as Doc | undefined)?.conversation_parts as Doc[] | undefined) ?? [];
       return parts.filter((p) => p.part_type === "comment" && (p.author as Doc | undefined)?.type === "admin");
     },
-    async deliverNewConversation(notificationId, customerName) {
-      const conversation = harness().emulator?.simulate("conversation", { body: "How do I change my PIN?" }) as Doc;
+    async deliverNewConversation(notificationId, customerName, bodyHtml = "How do I change my PIN?") {
+      const conversation = harness().emulator?.simulate("conversation", { body: bodyHtml }) as Doc;
       if (customerName) ((conversation.source as Doc).author as Doc).name = customerName;
       const raw = JSON.stringify(notificationEnvelope("conversation.user.created", conversation, "app", notificationId, Math.floor(Date.now() / 1000)));
       const delivered = await fetch(harness().url.replace("/slack/events", "/intercom/webhooks"), {

@@ -1,15 +1,31 @@
 /** A stored draft as the card builder reads it: the one place that decides which buttons a draft still has. */
 import { withoutEmail } from "../../domain/faq/display-name.js";
+import type { Citation } from "../../domain/faq/types.js";
 import type { FaqCardInput } from "../../slack/blocks/faq-draft-card.js";
 import type { FaqDraft } from "./drafts-repo.js";
+
+/**
+ * The answer's own words from the stored plain text (customerText: the words, the "[1][2]" marks, then one
+ * "[n] title: url" line a source). The card lists the sources itself, so a kept copy would show each twice.
+ * Only the exact tail customerText writes is taken off; text of any other shape is shown whole.
+ */
+export function answerWords(answerText: string, citations: readonly Citation[]): string {
+  if (citations.length === 0) return answerText;
+  const lines = `\n\n${citations.map((c) => `[${c.number}] ${c.title}: ${c.url}`).join("\n")}`;
+  const marks = ` ${citations.map((c) => `[${c.number}]`).join("")}`;
+  let words = answerText.endsWith(lines) ? answerText.slice(0, -lines.length) : answerText;
+  if (words.endsWith(marks)) words = words.slice(0, -marks.length);
+  return words;
+}
 
 export function draftCardInput(draft: FaqDraft, internal: FaqCardInput["internal"] = []): FaqCardInput {
   return {
     draftId: draft.id,
+    kind: draft.kind,
     customerName: withoutEmail(draft.customerName),
     companyName: draft.companyName,
     question: draft.question,
-    answerText: draft.answerText,
+    answerText: answerWords(draft.answerText, draft.citations),
     citations: draft.citations,
     internal,
     confidence: draft.confidence,
