@@ -1,7 +1,9 @@
 /**
- * The customer writes again in the same conversation: the newer answer (a draft, or one sent automatically)
- * replaces the older cards still waiting for a click, so two knowledge-base answers cannot both go out. A draft
- * already being sent is left to finish. Real parts: the emulator over HTTP, the fake Slack Web API, a SQLite file.
+ * The customer writes again in the same conversation while older cards wait for a click. An older card citing
+ * what the newer answer cites (a draft, or one sent automatically) is closed, so the same answer cannot go out
+ * twice; so is every older card when the newer message needs a person. An older card on another question stays
+ * sendable, with a line saying the customer wrote since. A draft already being sent is left to finish. Real
+ * parts: the emulator over HTTP, the fake Slack Web API, a SQLite file.
  */
 import { describe, expect, it } from "vitest";
 import { FAQ_ACTIONS } from "../../src/slack/blocks/faq-draft-card.js";
@@ -74,17 +76,45 @@ describe("an older draft of the same conversation", () => {
     expect(adminReplies(world, String(conversation.id))).toHaveLength(1);
   });
 
-  it("is closed too when the newer message gets no card (here it asks for a person), and says why without pointing at a card", async () => {
+  it("is closed too when the newer message needs a person, and says why without pointing at a card", async () => {
     const { conversation, draft: older } = await firstDraft();
     const newer = await customerWritesAgain(conversation, "This is useless. I want to talk to a real person now.");
     expect(newer?.status).toBe("abstained");
     expect(world.deps.drafts.get(older.id)).toMatchObject({
       status: "dismissed",
-      outcome: "Not sendable any more: the customer wrote again since this draft. Read the conversation in Intercom before answering.",
+      outcome: "Not sendable any more: the customer wrote again, and what they wrote needs a person. Read the conversation in Intercom.",
     });
     expect(JSON.stringify(updatesOf(older).at(-1)?.args.blocks ?? [])).not.toContain(FAQ_ACTIONS.send);
     expect((await decideDraft(world.deps, { draftId: older.id, action: "send", slackUserId: CLICKER })).kind).toBe("already");
     expect(adminReplies(world, String(conversation.id))).toHaveLength(0);
+  });
+
+  it("stays sendable when the customer asks about something else, with a line saying they wrote again; each answer goes out once", async () => {
+    const { conversation, draft: older } = await firstDraft();
+    const newer = await customerWritesAgain(conversation, "Also, how long does card delivery take?");
+    expect(newer?.status).toBe("pending");
+    expect(newer?.citations.map((c) => c.articleId)).not.toEqual(older.citations.map((c) => c.articleId));
+    const note = "The customer wrote again after this message; read the conversation in Intercom before sending.";
+    expect(world.deps.drafts.get(older.id)).toMatchObject({ status: "pending", outcome: note });
+    const card = JSON.stringify(updatesOf(older).at(-1)?.args.blocks ?? []);
+    expect(card).toContain("The customer wrote again after this message");
+    expect(card).toContain(FAQ_ACTIONS.send);
+    // A third message on yet another topic adds nothing to a line already there.
+    await customerWritesAgain(conversation, "This is useless. I want to talk to a real person now.");
+    expect(world.deps.drafts.get(older.id)?.status).toBe("dismissed");
+
+    expect((await decideDraft(world.deps, { draftId: newer?.id as string, action: "send", slackUserId: CLICKER })).kind).toBe("already");
+    expect(adminReplies(world, String(conversation.id))).toHaveLength(0);
+  });
+
+  it("marks an older card only once when the customer writes twice about other things", async () => {
+    const { conversation, draft: older } = await firstDraft();
+    await customerWritesAgain(conversation, "Also, how long does card delivery take?");
+    await customerWritesAgain(conversation, "And how do I order a physical card?");
+    const note = "The customer wrote again after this message; read the conversation in Intercom before sending.";
+    expect(world.deps.drafts.get(older.id)).toMatchObject({ status: "pending", outcome: note });
+    expect((await decideDraft(world.deps, { draftId: older.id, action: "send", slackUserId: CLICKER })).kind).toBe("decided");
+    expect(adminReplies(world, String(conversation.id))).toHaveLength(1);
   });
 
   it("being sent right now is left alone, and other conversations' drafts are not touched", async () => {

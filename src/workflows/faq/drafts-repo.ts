@@ -181,18 +181,31 @@ export class FaqDraftsRepo {
     return info.changes === 1;
   }
 
-  /**
-   * The customer wrote again and a newer answer exists: every draft of the conversation written before it (insertion
-   * order, which a clock cannot tie) and still waiting for a click is decided in one statement, by nobody. One being
-   * sent right now is left to finish.
-   */
-  supersedeOlder(newer: Pick<FaqDraft, "id" | "conversationId" | "kind">, outcome: string): FaqDraft[] {
-    const at = this.now();
+  /** Drafts of the same conversation written before this one (insertion order, which a clock cannot tie) still waiting for a click. */
+  olderPending(newer: Pick<FaqDraft, "id" | "conversationId" | "kind">): FaqDraft[] {
     const rows = this.db
-      .prepare(`UPDATE faq_drafts SET status = 'dismissed', decided_at = ?, outcome = ?, updated_at = ?
-        WHERE conversation_id = ? AND kind = ? AND status = 'pending' AND rowid < (SELECT rowid FROM faq_drafts WHERE id = ?) RETURNING *`)
-      .all(at, outcome, at, newer.conversationId, newer.kind, newer.id) as Row[];
+      .prepare(`SELECT * FROM faq_drafts WHERE conversation_id = ? AND kind = ? AND status = 'pending'
+        AND rowid < (SELECT rowid FROM faq_drafts WHERE id = ?) ORDER BY rowid`)
+      .all(newer.conversationId, newer.kind, newer.id) as Row[];
     return rows.map(fromRow);
+  }
+
+  /** Decided by nobody, with nothing sent, if it is still waiting for a click; true when this call closed it. */
+  supersede(id: string, outcome: string): boolean {
+    const at = this.now();
+    const info = this.db
+      .prepare("UPDATE faq_drafts SET status = 'dismissed', decided_at = ?, outcome = ?, updated_at = ? WHERE id = ? AND status = 'pending'")
+      .run(at, outcome, at, id);
+    return info.changes === 1;
+  }
+
+  /** Adds a line a pending card shows above its buttons (once); true when it was added. */
+  notePending(id: string, note: string): boolean {
+    const info = this.db
+      .prepare(`UPDATE faq_drafts SET outcome = CASE WHEN outcome IS NULL THEN ? ELSE outcome || ' ' || ? END, updated_at = ?
+        WHERE id = ? AND status = 'pending' AND (outcome IS NULL OR instr(outcome, ?) = 0)`)
+      .run(note, note, this.now(), id, note);
+    return info.changes === 1;
   }
 
   finish(id: string, status: "sent" | "failed", outcome: string, action?: DraftAction): void {

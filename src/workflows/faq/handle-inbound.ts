@@ -18,7 +18,7 @@ import type { FaqWorkflowDeps } from "./faq-deps.js";
 import { faqSettingsFor } from "./faq-policy.js";
 import { createGroundedComposer } from "./grounded-answer.js";
 import { type InboundMessage, parseInbound, withConversation } from "./inbound-message.js";
-import { SUPERSEDED, SUPERSEDED_NO_CARD, UNCERTAIN_REPLY } from "./outcome-words.js";
+import { SUPERSEDED, SUPERSEDED_NEEDS_PERSON, UNCERTAIN_REPLY, WROTE_AGAIN } from "./outcome-words.js";
 import { replyArgs, replyTool } from "./write-args.js";
 
 export const FAQ_TOPICS = ["conversation.user.created", "conversation.user.replied", "ticket.created"] as const;
@@ -119,8 +119,7 @@ export function createFaqInboxHandler(deps: FaqWorkflowDeps): InboxHandler {
       status: answer.decision === "abstain" ? "abstained" : answer.decision === "auto_resolve" ? "sending" : "pending",
     });
     if (!created) return;
-    // Also when this message gets no answer: it may be anger, a threat or "never mind", which the older draft did not see.
-    await supersedeOlderDrafts(deps, draft);
+    await settleOlderDrafts(deps, draft, answer.reason.startsWith("a person should"));
     deps.logger?.info({ conversationId: message.id, decision: answer.decision, confidence: answer.confidence }, `FAQ: ${answer.reason}`);
     if (answer.decision === "abstain") {
       // "Thanks, that worked!" asks nothing, so no article missing it is a gap.
@@ -145,14 +144,24 @@ export function createFaqInboxHandler(deps: FaqWorkflowDeps): InboxHandler {
 }
 
 /**
- * The customer wrote again: the older cards still waiting for a click answer an earlier message, so they are closed
- * (two answers cannot go out, and none that missed what the customer said since). Their cards are refreshed on a best-effort basis: a card Slack did not update still refuses a
- * click, since the decision is in the database.
+ * The customer wrote again while older cards of the conversation wait for a click. An older card citing what the
+ * newer answer cites would send the same answer twice, and one written before a message that needs a person
+ * would answer past it: those are closed. Any other is a different question still worth its answer, so it stays
+ * sendable with a line saying the customer wrote since. Cards are refreshed on a best-effort basis: a card Slack
+ * did not update still refuses a click, since the decision is in the database.
  */
-async function supersedeOlderDrafts(deps: FaqWorkflowDeps, newer: FaqDraft): Promise<void> {
-  for (const older of deps.drafts.supersedeOlder(newer, newer.decision === "abstain" ? SUPERSEDED_NO_CARD : SUPERSEDED)) {
-    await refreshCard(deps, older).catch((error: unknown) =>
-      deps.logger?.warn({ draftId: older.id, error: (error as Error).message }, "FAQ: could not update a superseded draft card"),
+async function settleOlderDrafts(deps: FaqWorkflowDeps, newer: FaqDraft, needsPerson: boolean): Promise<void> {
+  const cited = new Set(newer.citations.map((c) => c.articleId));
+  for (const older of deps.drafts.olderPending(newer)) {
+    const sameAnswer = newer.decision !== "abstain" && older.citations.some((c) => cited.has(c.articleId));
+    const changed = sameAnswer
+      ? deps.drafts.supersede(older.id, SUPERSEDED)
+      : needsPerson
+        ? deps.drafts.supersede(older.id, SUPERSEDED_NEEDS_PERSON)
+        : deps.drafts.notePending(older.id, WROTE_AGAIN);
+    if (!changed) continue;
+    await refreshCard(deps, deps.drafts.get(older.id) as FaqDraft).catch((error: unknown) =>
+      deps.logger?.warn({ draftId: older.id, error: (error as Error).message }, "FAQ: could not update an older draft card"),
     );
   }
 }
@@ -163,8 +172,9 @@ async function supersedeOlderDrafts(deps: FaqWorkflowDeps, newer: FaqDraft): Pro
  * posted if it never reached Slack.
  */
 export async function finishRedelivered(deps: FaqWorkflowDeps, existing: FaqDraft, channel: string | undefined): Promise<void> {
-  // A stop between writing this draft and superseding the older ones left them open.
-  await supersedeOlderDrafts(deps, existing);
+  // A stop between writing this draft and settling the older ones left them as they were. Why an abstention
+  // abstained is not stored, so a redelivered one only marks them.
+  await settleOlderDrafts(deps, existing, false);
   const interrupted = isInterruptedAuto(existing);
   if (interrupted) {
     if (deps.defaultAdminId) await autoResolve(deps, existing, deps.defaultAdminId);

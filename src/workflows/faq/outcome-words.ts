@@ -49,11 +49,15 @@ export function closeAfterReplyWords(outcome: WriteOutcome | "ticket"): string {
   }
 }
 
-/** An older card of a conversation whose customer wrote again: the newer card answers what they asked last. */
+/** An older card of a conversation whose customer asked again: the newer card cites the same article. */
 export const SUPERSEDED = "Superseded: the customer wrote again, see the newer card.";
 
-/** The same, when the newer message got no card (no confident answer, or it needs a person). */
-export const SUPERSEDED_NO_CARD = "Not sendable any more: the customer wrote again since this draft. Read the conversation in Intercom before answering.";
+/** An older card of a conversation whose newest message needs a person (anger, a threat, asking for someone). */
+export const SUPERSEDED_NEEDS_PERSON =
+  "Not sendable any more: the customer wrote again, and what they wrote needs a person. Read the conversation in Intercom.";
+
+/** On an older card still sendable: the customer wrote about something else since, which it does not answer. */
+export const WROTE_AGAIN = "The customer wrote again after this message; read the conversation in Intercom before sending.";
 
 /** The conversation (or ticket) could not be found in Intercom when someone clicked Send. */
 export const goneWords = (what: "conversation" | "ticket") => `Not sent: the ${what} is gone from Intercom (it may have been deleted).`;
