@@ -117,6 +117,16 @@ describe("an older draft of the same conversation", () => {
     expect(adminReplies(world, String(conversation.id))).toHaveLength(1);
   });
 
+  it("is still sent after the newer card was: Switchboard's own answer in the conversation is not a teammate's", async () => {
+    const { conversation, draft: older } = await firstDraft();
+    const newer = await customerWritesAgain(conversation, "Also, how long does card delivery take?");
+    expect((await decideDraft(world.deps, { draftId: newer?.id as string, action: "send", slackUserId: CLICKER })).kind).toBe("decided");
+    const late = await decideDraft(world.deps, { draftId: older.id, action: "send", slackUserId: CLICKER });
+    expect(late.kind).toBe("decided");
+    expect(world.deps.drafts.get(older.id)?.status).toBe("sent");
+    expect(adminReplies(world, String(conversation.id))).toHaveLength(2);
+  });
+
   it("being sent right now is left alone, and other conversations' drafts are not touched", async () => {
     const { draft: elsewhere } = await firstDraft();
     const { conversation, draft: claimed } = await firstDraft();

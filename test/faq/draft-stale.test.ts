@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { FAQ_ACTIONS } from "../../src/slack/blocks/faq-draft-card.js";
 import type { InboxItem } from "../../src/workflows/contracts.js";
 import { decideDraft } from "../../src/workflows/faq/draft-decisions.js";
-import { staleReason, staleWords } from "../../src/workflows/faq/draft-staleness.js";
+import { ownReplies, replyFingerprint, staleReason, staleWords } from "../../src/workflows/faq/draft-staleness.js";
 import type { FaqDraft } from "../../src/workflows/faq/drafts-repo.js";
 import { createFaqInboxHandler } from "../../src/workflows/faq/handle-inbound.js";
 import { callOverHttp } from "../emulator/helpers.js";
@@ -209,5 +209,17 @@ describe("staleReason, on Intercom's own shapes", () => {
     expect(staleReason(conversation([part("p9", "comment", "admin", 101)]), draft("conversation:5:gone", 100))).toMatchObject({ kind: "teammate_replied" });
     // The opening message (its key names the source) comes before every part.
     expect(staleReason(conversation([part("p9", "comment", "admin", 99)]), draft("conversation:5:src1", 100))).toMatchObject({ afterDraft: false });
+  });
+
+  it("are recognised by their words, whatever Intercom does to the links and the markup", () => {
+    const sent =
+      '<p>Open Cards &gt; Change PIN. <a href="https://help.example/pin#steps">[1]</a></p><p>Sources:</p><ol><li><a href="https://help.example/pin">Changing your PIN</a></li></ol>';
+    const asStored =
+      '<p>Open Cards &gt; Change PIN. <a href="https://help.example/pin#steps" rel="nofollow noopener" target="_blank">[1]</a></p>\n<p>Sources:</p><ol><li><a href="https://intercom.click/r?u=https%3A%2F%2Fhelp.example%2Fpin">Changing your PIN</a></li></ol>';
+    expect(replyFingerprint(asStored)).toBe(replyFingerprint(sent));
+    expect(replyFingerprint("<p>Open Cards, then Change PIN.</p>")).not.toBe(replyFingerprint(sent));
+    const parts = [part("p1", "comment", "user", 90), { ...part("p2", "comment", "admin", 101), body: asStored }];
+    expect(staleReason(conversation(parts), draft("conversation:5:p1", 100), ownReplies([sent]))).toBeUndefined();
+    expect(staleReason(conversation(parts), draft("conversation:5:p1", 100))).toMatchObject({ kind: "teammate_replied" });
   });
 });

@@ -63,3 +63,19 @@ describe("a customer reply a teammate already answered", () => {
     expect(adminReplies(world, String(overtaken.id))).toHaveLength(1);
   });
 });
+
+describe("Switchboard's own answers", () => {
+  it("do not count as a teammate: two questions seconds apart, the first answered automatically after the second arrived, both get their answer", async () => {
+    const conversation = world.emulator.simulate("conversation", { body: "Hello, two questions." }) as Doc;
+    const id = String(conversation.id);
+    // Each notification as Intercom sent it at the time (the emulator hands back its live record).
+    const first = structuredClone(customerAsks(conversation, "How do I change my PIN?"));
+    const second = structuredClone(customerAsks(conversation, "How long does card delivery take?"));
+    await deliver(first);
+    expect(adminReplies(world, id)).toHaveLength(1);
+
+    const result = await deliver(second);
+    expect(result).toBeUndefined();
+    expect(adminReplies(world, id)).toHaveLength(2);
+  });
+});

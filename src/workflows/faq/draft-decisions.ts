@@ -7,7 +7,7 @@
 import { customerHtml, customerText } from "../../domain/faq/customer-html.js";
 import { buildFaqDraftCard, faqCardText } from "../../slack/blocks/faq-draft-card.js";
 import { draftCardInput } from "./card-input.js";
-import { staleReason, staleWords } from "./draft-staleness.js";
+import { ownReplies, staleReason, staleWords } from "./draft-staleness.js";
 import type { FaqDraft } from "./drafts-repo.js";
 import type { FaqWorkflowDeps } from "./faq-deps.js";
 import { closeAfterReplyWords, closeWords, goneWords, replyWords, uncheckedWords } from "./outcome-words.js";
@@ -127,7 +127,8 @@ async function stillCurrent(deps: DecisionDeps, draft: FaqDraft): Promise<Freshn
     deps.logger?.warn({ draftId: draft.id, conversationId: draft.conversationId, error: read.message }, "FAQ draft: could not check Intercom before sending");
     return { kind: "unchecked", message: uncheckedWords(draft.kind, read.message) };
   }
-  const reason = staleReason(read.raw, draft);
+  // A card of this conversation sent earlier is Switchboard's reply, not a teammate's (it answered another question).
+  const reason = staleReason(read.raw, draft, ownReplies(deps.drafts.sentAnswers(draft.conversationId, draft.kind)));
   return reason ? { kind: "stale", words: staleWords(reason) } : { kind: "current" };
 }
 

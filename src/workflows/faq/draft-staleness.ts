@@ -4,6 +4,8 @@
  * Pure: an Intercom conversation or ticket in, the reason (or nothing) out.
  */
 
+import { htmlToPlainText } from "../../kb/html-text.js";
+
 type Doc = Record<string, unknown>;
 
 const str = (v: unknown) => (typeof v === "string" ? v : typeof v === "number" ? String(v) : "");
@@ -39,16 +41,37 @@ function partsOf(doc: Doc, kind: DraftRef["kind"]): Doc[] {
 const isTeammateReply = (part: Doc) => str(asDoc(part.author).type) === "admin" && VISIBLE_REPLY_TYPES.has(str(part.part_type) || "comment");
 
 /**
- * Teammate replies the customer can see, written after the given message part (its position in the thread) or at
+ * A reply's words without markup, links or punctuation: how an answer Switchboard sent is told apart from a
+ * teammate's own in Intercom, where both are admin parts. Links are dropped because Intercom may rewrite them.
+ */
+export function replyFingerprint(html: string): string {
+  return htmlToPlainText(html)
+    .replace(/https?:\/\/\S+/g, " ")
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim()
+    .toLowerCase();
+}
+
+/** Fingerprints of the answers Switchboard itself sent into one conversation: those replies are not a teammate's. */
+export const ownReplies = (answersHtml: readonly string[]): ReadonlySet<string> => new Set(answersHtml.map(replyFingerprint).filter(Boolean));
+
+/**
+ * Teammate replies the customer can see (not the answers Switchboard sent, `own`), written after the given message part (its position in the thread) or at
  * or after `sinceSeconds`. The opening message (`undefined` part) comes before every part. A part id that is not
  * in the list (the oldest parts drop off a long thread) leaves only the time to go by.
  */
-export function teammateRepliesAfter(doc: unknown, kind: DraftRef["kind"], messagePartId: string | undefined, sinceSeconds?: number): TeammateReply[] {
+export function teammateRepliesAfter(
+  doc: unknown,
+  kind: DraftRef["kind"],
+  messagePartId: string | undefined,
+  sinceSeconds?: number,
+  own: ReadonlySet<string> = new Set(),
+): TeammateReply[] {
   const parts = partsOf(asDoc(doc), kind);
   const position = messagePartId === undefined ? -1 : parts.findIndex((p) => str(p.id) === messagePartId);
   const known = messagePartId === undefined || position >= 0;
   return parts.flatMap((part, index) => {
-    if (!isTeammateReply(part)) return [];
+    if (!isTeammateReply(part) || own.has(replyFingerprint(str(part.body)))) return [];
     const at = num(part.created_at) ?? 0;
     const afterMessage = known && index > position;
     const afterTime = sinceSeconds !== undefined && at >= sinceSeconds;
@@ -80,12 +103,12 @@ function closedAt(doc: Doc, kind: DraftRef["kind"]): { closed: boolean; at?: num
 }
 
 /** Why this draft must not be sent now, or undefined when nothing happened in Intercom that it would talk over. */
-export function staleReason(doc: unknown, draft: DraftRef): StaleReason | undefined {
+export function staleReason(doc: unknown, draft: DraftRef, own?: ReadonlySet<string>): StaleReason | undefined {
   const now = asDoc(doc);
   // Intercom keeps whole seconds: a reply in the same second as the draft counts as after it.
   const since = Math.floor(draft.createdAt / 1000);
   const close = closedAt(now, draft.kind);
-  const replies = teammateRepliesAfter(now, draft.kind, messagePartOf(now, draft), since);
+  const replies = teammateRepliesAfter(now, draft.kind, messagePartOf(now, draft), since, own);
   const latest = replies.at(-1);
   if (latest) return { kind: "teammate_replied", ...latest, afterDraft: latest.at >= since, closed: close.closed, what: draft.kind };
   if (close.closed) return { kind: "closed", at: close.at, afterDraft: close.at !== undefined && close.at >= since, what: draft.kind };

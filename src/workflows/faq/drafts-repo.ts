@@ -190,6 +190,14 @@ export class FaqDraftsRepo {
     return rows.map(fromRow);
   }
 
+  /** The answers sent (or being sent) into one conversation or ticket, as the HTML that went out. */
+  sentAnswers(conversationId: string, kind: FaqDraft["kind"]): string[] {
+    const rows = this.db
+      .prepare("SELECT answer_html FROM faq_drafts WHERE conversation_id = ? AND kind = ? AND status IN ('sent', 'sending') AND answer_html != ''")
+      .all(conversationId, kind) as { answer_html: string }[];
+    return rows.map((r) => r.answer_html);
+  }
+
   /** Decided by nobody, with nothing sent, if it is still waiting for a click; true when this call closed it. */
   supersede(id: string, outcome: string): boolean {
     const at = this.now();

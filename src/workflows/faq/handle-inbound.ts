@@ -13,6 +13,7 @@ import type { InboxHandler, InboxItem, InboxTopics } from "../contracts.js";
 import { answerQuestion } from "./answer-question.js";
 import { draftCardInput } from "./card-input.js";
 import { refreshCard } from "./draft-decisions.js";
+import { ownReplies } from "./draft-staleness.js";
 import type { FaqDraft } from "./drafts-repo.js";
 import type { FaqWorkflowDeps } from "./faq-deps.js";
 import { faqSettingsFor } from "./faq-policy.js";
@@ -63,7 +64,8 @@ export async function postDraftCard(
 async function withConversationSoFar(deps: FaqWorkflowDeps, topic: string, message: InboundMessage): Promise<InboundMessage | undefined> {
   if (topic !== "conversation.user.replied" || !deps.reads) return message;
   const read = await deps.reads.read<Record<string, unknown>>("INTERCOM_GET_CONVERSATION", { conversation_id: message.id }, "FAQ: the conversation so far");
-  if (read.ok) return withConversation(message, read.raw);
+  // An answer Switchboard sent after this message (to an earlier one, seconds apart) is not a teammate taking over.
+  if (read.ok) return withConversation(message, read.raw, ownReplies(deps.drafts.sentAnswers(message.id, "conversation")));
   if (read.status === 404) return undefined;
   throw new Error(`could not read conversation ${message.id} for its earlier messages: ${read.message}`);
 }

@@ -42,7 +42,7 @@ function customerParts(conversation: Doc): Doc[] {
  * earlier customer messages. Pure. What the customer wrote after this message is not its context, and a
  * conversation that no longer has the part is left as the notification gave it.
  */
-export function withConversation(message: InboundMessage, conversation: unknown): InboundMessage {
+export function withConversation(message: InboundMessage, conversation: unknown, own?: ReadonlySet<string>): InboundMessage {
   const now = asDoc(conversation);
   if (message.kind !== "conversation" || !message.partId || str(now.id) !== message.id) return message;
   const parts = customerParts(now);
@@ -54,7 +54,7 @@ export function withConversation(message: InboundMessage, conversation: unknown)
   const earlier = [opening, ...parts.slice(0, at).map((p) => htmlToPlainText(str(p.body)))].filter(Boolean);
   const subject = htmlToPlainText(str(source.subject));
   const assignee = str(now.admin_assignee_id);
-  const teammateReplied = teammateRepliesAfter(now, "conversation", message.partId).at(-1);
+  const teammateReplied = teammateRepliesAfter(now, "conversation", message.partId, undefined, own).at(-1);
   return {
     ...message,
     context: [subject, ...earlier].filter(Boolean),
