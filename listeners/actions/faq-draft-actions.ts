@@ -54,6 +54,6 @@ export function registerFaqDraftActions(app: App, deps: FaqActionDeps): void {
       return;
     }
     // The trigger id expires in 3 seconds: open the modal now, not in the background.
-    await deps.slack.views.open({ trigger_id: body.trigger_id, view: buildFaqEditModal(draft.id, editableAnswer(draft)) as never });
+    await deps.slack.views.open({ trigger_id: body.trigger_id, view: buildFaqEditModal(draft.id, editableAnswer(draft), draft.kind) as never });
   });
 }

@@ -4,6 +4,7 @@
  * version intact. Append new migrations at the end; never edit one that has shipped.
  */
 import { FAQ_SCHEMA_SQL, KB_REMOVALS_SQL, KB_SCHEMA_SQL } from "../kb/schema.js";
+import { FAQ_DRAFT_NOTES_MIGRATION } from "./faq-draft-notes-migration.js";
 
 export interface Migration {
   version: number;
@@ -303,4 +304,5 @@ export const migrations: readonly Migration[] = [
     name: "knowledge base: removals by article notifications, so a sync that read earlier does not bring an article back",
     sql: KB_REMOVALS_SQL,
   },
+  FAQ_DRAFT_NOTES_MIGRATION,
 ];

@@ -8,7 +8,7 @@ import { customerText } from "../../src/domain/faq/customer-html.js";
 import type { Citation, FaqAnswer } from "../../src/domain/faq/types.js";
 import type { SearchHit } from "../../src/kb/types.js";
 import { buildFaqAnswerBlocks, buildGapNote } from "../../src/slack/blocks/faq-answer-blocks.js";
-import { buildFaqDraftCard, FAQ_ACTIONS, type FaqCardInput } from "../../src/slack/blocks/faq-draft-card.js";
+import { buildFaqDraftCard, FAQ_ACTIONS } from "../../src/slack/blocks/faq-draft-card.js";
 import { draftCardInput } from "../../src/workflows/faq/card-input.js";
 import type { FaqDraft } from "../../src/workflows/faq/drafts-repo.js";
 import { formattedTexts, literalTexts, richElementsOf, shownText } from "./draft-card-view.js";
@@ -35,6 +35,7 @@ const draft = (over: Partial<FaqDraft> = {}): FaqDraft => ({
   answerHtml: "<p>x</p>",
   answerText: customerText(["Open Cards, then *PIN*.", "It takes effect at once."], citations),
   citations,
+  internal: [],
   confidence: 0.62,
   decision: "draft",
   status: "pending",
@@ -42,7 +43,7 @@ const draft = (over: Partial<FaqDraft> = {}): FaqDraft => ({
   createdAt: 0,
   ...over,
 });
-const card = (over: Partial<FaqDraft> = {}, internal: FaqCardInput["internal"] = []) => buildFaqDraftCard(draftCardInput(draft(over), internal));
+const card = (over: Partial<FaqDraft> = {}, internal: FaqDraft["internal"] = []) => buildFaqDraftCard(draftCardInput(draft({ internal, ...over })));
 const count = (haystack: string, needle: string) => haystack.split(needle).length - 1;
 
 describe("the FAQ draft card shows untrusted words as written", () => {

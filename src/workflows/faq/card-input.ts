@@ -18,7 +18,8 @@ export function answerWords(answerText: string, citations: readonly Citation[]):
   return words;
 }
 
-export function draftCardInput(draft: FaqDraft, internal: FaqCardInput["internal"] = []): FaqCardInput {
+/** Built from the stored draft alone, so the first post and every refresh show the same card. */
+export function draftCardInput(draft: FaqDraft): FaqCardInput {
   return {
     draftId: draft.id,
     kind: draft.kind,
@@ -27,7 +28,7 @@ export function draftCardInput(draft: FaqDraft, internal: FaqCardInput["internal
     question: draft.question,
     answerText: answerWords(draft.answerText, draft.citations),
     citations: draft.citations,
-    internal,
+    internal: draft.internal,
     confidence: draft.confidence,
     status: draft.status,
     decidedBy: draft.decidedBy,

@@ -6,6 +6,7 @@
  */
 import { customerHtml, customerText } from "../../domain/faq/customer-html.js";
 import { buildFaqDraftCard, faqCardText } from "../../slack/blocks/faq-draft-card.js";
+import { escapeMrkdwn } from "../../slack/blocks/mrkdwn.js";
 import { draftCardInput } from "./card-input.js";
 import { ownReplies, staleReason, staleWords } from "./draft-staleness.js";
 import type { FaqDraft } from "./drafts-repo.js";
@@ -60,8 +61,12 @@ export async function refreshCard(deps: Pick<FaqWorkflowDeps, "slack">, draft: F
   await deps.slack.chat.update({ channel: draft.channelId, ts: draft.messageTs, text: faqCardText(card), blocks: buildFaqDraftCard(card) as never });
 }
 
+/**
+ * Outcomes are stored as plain words (the card shows them as written) and may carry Intercom's or the gate's
+ * reasons: escaped in a private answer, so none of it comes alive there as a mention or a link.
+ */
 export const alreadyMessage = (draft: FaqDraft) =>
-  `This draft was already decided${draft.decidedBy ? ` by <@${draft.decidedBy}>` : ""}: ${draft.outcome ?? (draft.status === "sending" ? "sending now" : draft.status)}`;
+  `This draft was already decided${draft.decidedBy ? ` by <@${draft.decidedBy}>` : ""}: ${draft.outcome !== undefined ? escapeMrkdwn(draft.outcome) : draft.status === "sending" ? "sending now" : draft.status}`;
 
 export async function decideDraft(deps: DecisionDeps, input: DecideInput): Promise<DecideResult> {
   const draft = deps.drafts.get(input.draftId);
@@ -140,9 +145,10 @@ export async function resumeDecidedDraft(deps: DecisionDeps, draft: FaqDraft): P
   const clicker = draft.decidedBy as string;
   const teammate = await deps.teammates.adminFor(clicker).catch(() => undefined);
   if (!teammate) {
+    // Plain words: the card shows outcomes as written and names the clicker itself ("decided by").
     deps.drafts.markUncertain(
       draft.id,
-      `A restart interrupted this send and no Intercom teammate matches <@${clicker}> any more, so it was not resumed. Check the conversation in Intercom before answering again.`,
+      "A restart interrupted this send, and the person who clicked could not be matched to an Intercom teammate, so it was not resumed. It may or may not have reached the customer: check the conversation in Intercom before answering again.",
     );
   } else await sendClaimed(deps, draft, draft.action === "send_close" ? "send_close" : "send", clicker, teammate);
   const finished = deps.drafts.get(draft.id) as FaqDraft;
@@ -204,7 +210,7 @@ export async function closeAnswered(deps: DecisionDeps, input: { draftId: string
       draft,
       message:
         draft.action === "auto_close"
-          ? `${draft.decidedBy ? `<@${draft.decidedBy}>` : "Someone"} already took this close: ${draft.outcome ?? ""}`.trim()
+          ? `${draft.decidedBy ? `<@${draft.decidedBy}>` : "Someone"} already took this close: ${escapeMrkdwn(draft.outcome ?? "")}`.trim()
           : "There is nothing to close on this card.",
     };
   const teammate = await deps.teammates.adminFor(input.slackUserId);

@@ -10,6 +10,18 @@ export type DraftStatus = "pending" | "sending" | "sent" | "failed" | "dismissed
 /** "auto": answered by policy, the close still offered to a person; "auto_close": a person took that close. */
 export type DraftAction = "send" | "send_close" | "dismiss" | "auto" | "auto_close";
 
+/** An internal article that informed the draft, as its card shows it to teammates (never sent to a customer). */
+export interface InternalNote {
+  title: string;
+  excerpt: string;
+}
+
+/** The card shows two notes at most, each title to 150 characters and excerpt to 300: nothing longer is kept. */
+const MAX_NOTES = 2;
+const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
+const storedNotes = (notes: readonly InternalNote[]): InternalNote[] =>
+  notes.slice(0, MAX_NOTES).map((n) => ({ title: clip(n.title, 150), excerpt: clip(n.excerpt, 300) }));
+
 export interface FaqDraft {
   id: string;
   conversationId: string;
@@ -22,6 +34,8 @@ export interface FaqDraft {
   answerHtml: string;
   answerText: string;
   citations: Citation[];
+  /** Shown on every refresh of the card; none for drafts stored before the notes were kept. */
+  internal: InternalNote[];
   confidence: number;
   decision: FaqDecision;
   status: DraftStatus;
@@ -42,9 +56,10 @@ export interface FaqDraft {
 
 export type NewDraft = Omit<
   FaqDraft,
-  "id" | "status" | "uncertain" | "createdAt" | "action" | "decidedBy" | "decidedAt" | "outcome" | "channelId" | "messageTs"
+  "id" | "status" | "uncertain" | "createdAt" | "action" | "decidedBy" | "decidedAt" | "outcome" | "channelId" | "messageTs" | "internal"
 > & {
   status: DraftStatus;
+  internal?: readonly InternalNote[];
 };
 
 interface Row {
@@ -59,6 +74,7 @@ interface Row {
   answer_html: string;
   answer_text: string;
   citations: string;
+  internal_notes: string | null;
   confidence: number;
   decision: FaqDecision;
   status: DraftStatus;
@@ -83,6 +99,7 @@ const fromRow = (r: Row): FaqDraft => ({
   answerHtml: r.answer_html,
   answerText: r.answer_text,
   citations: JSON.parse(r.citations) as Citation[],
+  internal: r.internal_notes ? (JSON.parse(r.internal_notes) as InternalNote[]) : [],
   confidence: r.confidence,
   decision: r.decision,
   status: r.status,
@@ -107,7 +124,7 @@ export class FaqDraftsRepo {
     const at = this.now();
     const info = this.db
       .prepare(`INSERT OR IGNORE INTO faq_drafts (id, conversation_id, message_key, persona, kind, customer_name, company_name, question, answer_html,
-        answer_text, citations, confidence, decision, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+        answer_text, citations, internal_notes, confidence, decision, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
       .run(
         randomUUID(),
         draft.conversationId,
@@ -120,6 +137,7 @@ export class FaqDraftsRepo {
         draft.answerHtml,
         draft.answerText,
         JSON.stringify(draft.citations),
+        draft.internal?.length ? JSON.stringify(storedNotes(draft.internal)) : null,
         draft.confidence,
         draft.decision,
         draft.status,

@@ -44,13 +44,8 @@ async function customerOf(deps: FaqWorkflowDeps, contactId: string | undefined):
   return { name, company: company.ok ? company.data.name || undefined : undefined };
 }
 
-export async function postDraftCard(
-  deps: FaqWorkflowDeps,
-  draft: FaqDraft,
-  channel: string,
-  internal: { title: string; excerpt: string }[] = [],
-): Promise<void> {
-  const card = draftCardInput(draft, internal);
+export async function postDraftCard(deps: FaqWorkflowDeps, draft: FaqDraft, channel: string): Promise<void> {
+  const card = draftCardInput(draft);
   const posted = await deps.slack.chat.postMessage({ channel, text: faqCardText(card), blocks: buildFaqDraftCard(card) as never });
   if (posted.ts) deps.drafts.setMessage(draft.id, channel, posted.ts);
 }
@@ -116,6 +111,8 @@ export function createFaqInboxHandler(deps: FaqWorkflowDeps): InboxHandler {
       answerHtml: answer.decision === "abstain" ? "" : customerHtml(answer.sentences, answer.citations),
       answerText: answer.decision === "abstain" ? "" : customerText(answer.sentences, answer.citations),
       citations: answer.citations,
+      // Kept with the draft, so a refreshed card (a decision, a newer message, a restart) still shows them.
+      internal: answer.decision === "abstain" ? [] : answer.internal,
       confidence: answer.confidence,
       decision: answer.decision,
       status: answer.decision === "abstain" ? "abstained" : answer.decision === "auto_resolve" ? "sending" : "pending",
@@ -136,7 +133,7 @@ export function createFaqInboxHandler(deps: FaqWorkflowDeps): InboxHandler {
         deps.logger?.warn({ draftId: draft.id }, "FAQ draft not posted: set SWITCHBOARD_SUPPORT_CHANNEL or the persona's faq.drafts_channel");
         return;
       }
-      await postDraftCard(deps, draft, settings.channel, answer.internal);
+      await postDraftCard(deps, draft, settings.channel);
       return;
     }
     await autoResolve(deps, draft, deps.defaultAdminId as string);
