@@ -103,7 +103,8 @@ export async function decideDraft(deps: DecisionDeps, input: DecideInput): Promi
     }
     const dismissed = deps.drafts.get(draft.id) as FaqDraft;
     await refreshCard(deps, dismissed);
-    return { kind: "not_sent", draft: dismissed, message: check.words };
+    // Stored plain (the card shows it as written); told privately as mrkdwn, so Intercom's words are escaped.
+    return { kind: "not_sent", draft: dismissed, message: escapeMrkdwn(check.words) };
   }
   if (!deps.drafts.claim(draft.id, input.action, input.slackUserId, edited)) {
     const now = deps.drafts.get(draft.id) as FaqDraft;
@@ -130,7 +131,7 @@ async function stillCurrent(deps: DecisionDeps, draft: FaqDraft): Promise<Freshn
   if (!read.ok) {
     if (read.status === 404) return { kind: "stale", words: goneWords(draft.kind) };
     deps.logger?.warn({ draftId: draft.id, conversationId: draft.conversationId, error: read.message }, "FAQ draft: could not check Intercom before sending");
-    return { kind: "unchecked", message: uncheckedWords(draft.kind, read.message) };
+    return { kind: "unchecked", message: escapeMrkdwn(uncheckedWords(draft.kind, read.message)) };
   }
   // A card of this conversation sent earlier is Switchboard's reply, not a teammate's (it answered another question).
   const reason = staleReason(read.raw, draft, ownReplies(deps.drafts.sentAnswers(draft.conversationId, draft.kind)));

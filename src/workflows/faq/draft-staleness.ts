@@ -17,12 +17,12 @@ const VISIBLE_REPLY_TYPES = new Set(["comment", "quick_reply"]);
 
 export interface TeammateReply {
   name: string;
-  /** Unix seconds. */
-  at: number;
+  /** Unix seconds; undefined when Intercom gave the part no time (the card then names no time). */
+  at?: number;
 }
 
 export type StaleReason =
-  | { kind: "teammate_replied"; name: string; at: number; afterDraft: boolean; closed: boolean; what: "conversation" | "ticket" }
+  | { kind: "teammate_replied"; name: string; at?: number; afterDraft: boolean; closed: boolean; what: "conversation" | "ticket" }
   | { kind: "closed"; at?: number; afterDraft: boolean; what: "conversation" | "ticket" };
 
 export interface DraftRef {
@@ -72,12 +72,12 @@ export function teammateRepliesAfter(
   const known = messagePartId === undefined || position >= 0;
   return parts.flatMap((part, index) => {
     if (!isTeammateReply(part) || own.has(replyFingerprint(str(part.body)))) return [];
-    const at = num(part.created_at) ?? 0;
+    const at = num(part.created_at);
     const afterMessage = known && index > position;
-    const afterTime = sinceSeconds !== undefined && at >= sinceSeconds;
+    const afterTime = sinceSeconds !== undefined && at !== undefined && at >= sinceSeconds;
     if (!afterMessage && !afterTime) return [];
     const name = str(asDoc(part.author).name).trim() || "A teammate";
-    return [{ name, at }];
+    return [{ name, ...(at !== undefined ? { at } : {}) }];
   });
 }
 
@@ -110,7 +110,7 @@ export function staleReason(doc: unknown, draft: DraftRef, own?: ReadonlySet<str
   const close = closedAt(now, draft.kind);
   const replies = teammateRepliesAfter(now, draft.kind, messagePartOf(now, draft), since, own);
   const latest = replies.at(-1);
-  if (latest) return { kind: "teammate_replied", ...latest, afterDraft: latest.at >= since, closed: close.closed, what: draft.kind };
+  if (latest) return { kind: "teammate_replied", ...latest, afterDraft: latest.at !== undefined && latest.at >= since, closed: close.closed, what: draft.kind };
   if (close.closed) return { kind: "closed", at: close.at, afterDraft: close.at !== undefined && close.at >= since, what: draft.kind };
   return undefined;
 }
@@ -128,7 +128,8 @@ export function staleWords(reason: StaleReason): string {
   if (reason.kind === "teammate_replied") {
     const when = reason.afterDraft ? "after this draft was written" : "after the customer's message";
     const closed = reason.closed ? ` The ${reason.what} is also closed.` : "";
-    return `Not sent: ${reason.name} replied in Intercom ${utcWords(reason.at)}, ${when}.${closed}`;
+    const time = reason.at !== undefined ? ` ${utcWords(reason.at)},` : "";
+    return `Not sent: ${reason.name} replied in Intercom${time} ${when}.${closed}`;
   }
   if (reason.at === undefined) return `Not sent: the ${reason.what} is closed in Intercom.`;
   return `Not sent: the ${reason.what} was closed in Intercom ${utcWords(reason.at)}${reason.afterDraft ? ", after this draft was written" : ""}.`;
