@@ -10,7 +10,7 @@ import { FAQ_ACTIONS } from "../../src/slack/blocks/faq-draft-card.js";
 import type { InboxItem } from "../../src/workflows/contracts.js";
 import { decideDraft } from "../../src/workflows/faq/draft-decisions.js";
 import type { FaqDraft } from "../../src/workflows/faq/drafts-repo.js";
-import { createFaqInboxHandler } from "../../src/workflows/faq/handle-inbound.js";
+import { createFaqInboxHandler, settleOlderDrafts } from "../../src/workflows/faq/handle-inbound.js";
 import { parseInbound } from "../../src/workflows/faq/inbound-message.js";
 import { adminReplies, autoResolvePersona, CLICKER, useFaqWorld } from "./support.js";
 
@@ -141,5 +141,33 @@ describe("an older draft of the same conversation", () => {
     expect(world.deps.drafts.get(claimed.id)).toMatchObject({ status: "sending", decidedBy: CLICKER });
     expect(world.deps.drafts.get(claimed.id)?.outcome).toBeUndefined();
     expect(world.deps.drafts.get(elsewhere.id)?.status).toBe("pending");
+  });
+});
+
+describe("which older cards a newer answer closes", () => {
+  const citation = (n: number, articleId: string) => ({ number: n, articleId, title: articleId, url: `https://help.example/${articleId}` });
+  const draftCiting = (key: string, articleIds: string[], decision: "draft" | "abstain" = "draft") =>
+    world.deps.drafts.createOnce({
+      conversationId: "c-77",
+      messageKey: `conversation:c-77:${key}`,
+      persona: "support",
+      kind: "conversation",
+      question: key,
+      answerHtml: decision === "abstain" ? "" : "<p>answer</p>",
+      answerText: decision === "abstain" ? "" : "answer",
+      citations: articleIds.map((id, i) => citation(i + 1, id)),
+      confidence: 0.6,
+      decision,
+      status: decision === "abstain" ? "abstained" : "pending",
+    }).draft;
+
+  it("closes one whose every article the newer answer cites, and only marks one that also answered something else", async () => {
+    const repeated = draftCiting("p1", ["pin"]);
+    const wider = draftCiting("p2", ["pin", "cards"]);
+    const newer = draftCiting("p3", ["pin", "fees"]);
+    await settleOlderDrafts(world.deps, newer, false);
+    expect(world.deps.drafts.get(repeated.id)).toMatchObject({ status: "dismissed", outcome: expect.stringContaining("Superseded") });
+    expect(world.deps.drafts.get(wider.id)).toMatchObject({ status: "pending", outcome: expect.stringContaining("The customer wrote again") });
+    expect(world.deps.drafts.get(newer.id)?.status).toBe("pending");
   });
 });

@@ -143,16 +143,18 @@ export function createFaqInboxHandler(deps: FaqWorkflowDeps): InboxHandler {
 }
 
 /**
- * The customer wrote again while older cards of the conversation wait for a click. An older card citing what the
- * newer answer cites would send the same answer twice, and one written before a message that needs a person
+ * The customer wrote again while older cards of the conversation wait for a click. An older card citing only what
+ * the newer answer cites would send the same answer twice, and one written before a message that needs a person
  * would answer past it: those are closed. Any other is a different question still worth its answer, so it stays
  * sendable with a line saying the customer wrote since. Cards are refreshed on a best-effort basis: a card Slack
  * did not update still refuses a click, since the decision is in the database.
  */
-async function settleOlderDrafts(deps: FaqWorkflowDeps, newer: FaqDraft, needsPerson: boolean): Promise<void> {
+export async function settleOlderDrafts(deps: FaqWorkflowDeps, newer: FaqDraft, needsPerson: boolean): Promise<void> {
   const cited = new Set(newer.citations.map((c) => c.articleId));
   for (const older of deps.drafts.olderPending(newer)) {
-    const sameAnswer = newer.decision !== "abstain" && older.citations.some((c) => cited.has(c.articleId));
+    // Every article the older card cites is in the newer answer: sending it too would repeat it. Sharing only some
+    // would lose what the rest answered.
+    const sameAnswer = newer.decision !== "abstain" && older.citations.length > 0 && older.citations.every((c) => cited.has(c.articleId));
     const changed = sameAnswer
       ? deps.drafts.supersede(older.id, SUPERSEDED)
       : needsPerson
