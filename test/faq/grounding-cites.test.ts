@@ -12,16 +12,10 @@ import { buildTempKb } from "../../src/kb/temp-index.js";
 import { answerQuestion } from "../../src/workflows/faq/answer-question.js";
 import { createGroundedComposer } from "../../src/workflows/faq/grounded-answer.js";
 import { type ScriptContext, ScriptedChatModel, say } from "../fakes/scripted-model.js";
+import { groundingSource } from "../helpers/grounding-source.js";
 import { helpArticle } from "../helpers/kb-article.js";
 
-const source = (number: number, title: string, text: string): GroundingSource => ({
-  number,
-  articleId: `a${number}`,
-  title,
-  heading: "",
-  text,
-  visibility: "public",
-});
+const source = groundingSource;
 
 const PIN = source(1, "Change your card PIN", "You can change your card PIN in the app under Card settings. Changing your PIN is free.");
 const FEES = source(2, "Card fees", "Changing your card PIN in the app is free. A new card costs nothing either.");

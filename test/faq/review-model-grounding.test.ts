@@ -6,15 +6,9 @@ import { describe, expect, it } from "vitest";
 import { splitSentences } from "../../src/domain/faq/extract.js";
 import { checkGrounding, type GroundingSource, parseGroundedAnswer } from "../../src/domain/faq/grounding.js";
 import { supportCheckRequest } from "../../src/domain/faq/support-check.js";
+import { groundingSource } from "../helpers/grounding-source.js";
 
-const source = (number: number, title: string, text: string): GroundingSource => ({
-  number,
-  articleId: `a${number}`,
-  title,
-  heading: "",
-  text,
-  visibility: "public",
-});
+const source = groundingSource;
 
 const CARDS = source(1, "Paying by card", "You can pay with any major card, e.g. Visa or Mastercard. Each workspace gets 2.5 GB of storage.");
 const PIN = source(2, "Change your card PIN", "You can change your card PIN in the app under Card settings. Changing your PIN is free.");
