@@ -11,6 +11,7 @@ import { buildFaqAnswerBlocks, buildGapNote } from "../../src/slack/blocks/faq-a
 import { buildFaqDraftCard, FAQ_ACTIONS } from "../../src/slack/blocks/faq-draft-card.js";
 import { draftCardInput } from "../../src/workflows/faq/card-input.js";
 import type { FaqDraft } from "../../src/workflows/faq/drafts-repo.js";
+import { searchHit } from "../helpers/search-hit.js";
 import { formattedTexts, literalTexts, richElementsOf, shownText } from "./draft-card-view.js";
 
 const HOSTILE = "Hi *this* and _that_ ~x~ `code` <!channel> <!here> <@U123> <https://evil.example|bank.com> & co";
@@ -137,17 +138,7 @@ describe("what the card says", () => {
   });
 });
 
-const hit = (over: Partial<SearchHit> = {}): SearchHit => ({
-  articleId: "article:1",
-  title: "Changing your *PIN* <!here>",
-  url: "https://help.example.com/articles/1-pin",
-  visibility: "public",
-  collection: "Cards",
-  entity: "",
-  score: 3.2,
-  chunk: { id: 7, heading: "In the app", anchorUrl: "https://help.example.com/articles/1-pin#in-the-app", text: "Open Cards, then PIN." },
-  ...over,
-});
+const hit = (over: Partial<SearchHit> = {}): SearchHit => searchHit({ title: "Changing your *PIN* <!here>", ...over });
 
 describe("the knowledge-gap note shows untrusted words as written", () => {
   it("the customer's name and message, the article's title and the reason appear verbatim, never as mrkdwn", () => {

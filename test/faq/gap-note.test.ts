@@ -1,20 +1,10 @@
 /** The note to the team when no reply was sent: truthful about why, and useful to the teammate who takes over. */
 import { describe, expect, it } from "vitest";
-import type { SearchHit } from "../../src/kb/types.js";
 import { buildGapNote } from "../../src/slack/blocks/faq-answer-blocks.js";
+import { searchHit } from "../helpers/search-hit.js";
 import { formattedTexts, literalTexts, richElementsOf, shownText } from "./draft-card-view.js";
 
-const hit = (over: Partial<SearchHit> = {}): SearchHit => ({
-  articleId: "article:1",
-  title: "Changing your PIN",
-  url: "https://help.example.com/articles/1-pin",
-  visibility: "public",
-  collection: "Cards",
-  entity: "",
-  score: 3.2,
-  chunk: { id: 7, heading: "In the app", anchorUrl: "https://help.example.com/articles/1-pin#in-the-app", text: "Open Cards, then PIN." },
-  ...over,
-});
+const hit = searchHit;
 const all = (note: { blocks: unknown[] }) => JSON.stringify(note.blocks);
 
 describe("knowledge-gap note", () => {
