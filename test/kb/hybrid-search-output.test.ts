@@ -8,68 +8,29 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Readable } from "node:stream";
-import { Command } from "commander";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { kbSearchFile, registerKbCommands } from "../../src/cli/kb-commands.js";
-import { loadConfig } from "../../src/config.js";
-import { type RunningEmulator, startEmulator } from "../../src/emulator/server.js";
+import { describe, expect, it } from "vitest";
+import { kbSearchFile } from "../../src/cli/kb-commands.js";
 import { formatHits } from "../../src/kb/format-hits.js";
 import type { FusedHit } from "../../src/kb/hybrid-search.js";
 import type { SearchHit } from "../../src/kb/types.js";
 import type { EmbeddingsLike } from "../../src/retrieval/embedding-cache.js";
-import { smallWorkspace } from "../emulator/helpers.js";
-import { type FakeOpenAI, startFakeOpenAI } from "../fakes/fake-openai-server.js";
-import { makeTempDir } from "../helpers/temp-dir.js";
+import { startFakeOpenAI } from "../fakes/fake-openai-server.js";
+import { useKbCli } from "./kb-cli-harness.js";
 
 /** "kangaroo" and the branch article share one axis; nothing else is near them. */
 const vectorOf = (text: string): number[] => (/kangaroo|wombat/i.test(text) ? [1, 0, 0] : [0.05, 1, 0]);
 
-let temp: ReturnType<typeof makeTempDir>;
-let emulator: RunningEmulator;
-let fake: FakeOpenAI;
-let env: Record<string, string>;
-let output: string[];
-
-beforeEach(async () => {
-  temp = makeTempDir();
-  emulator = await startEmulator({ workspace: smallWorkspace() });
-  fake = await startFakeOpenAI([], { embed: vectorOf });
-  env = {
-    SWITCHBOARD_DB_PATH: join(temp.dir, "switchboard.db"),
-    SWITCHBOARD_SECRET_KEY: Buffer.alloc(32, 9).toString("base64"),
-    SWITCHBOARD_LOG_LEVEL: "silent",
-    INTERCOM_ACCESS_TOKEN: emulator.token,
-    INTERCOM_BASE_URL: emulator.url,
-    OPENAI_API_KEY: "test-key",
-    OPENAI_BASE_URL: fake.baseUrl,
-    OPENAI_EMBEDDING_MODEL: "fake-embed",
-  };
-  output = [];
-  vi.spyOn(console, "log").mockImplementation((...args: unknown[]) => {
-    output.push(args.join(" "));
-  });
+const cli = useKbCli(async () => {
+  const fake = await startFakeOpenAI([], { embed: vectorOf });
+  return { env: { OPENAI_API_KEY: "test-key", OPENAI_BASE_URL: fake.baseUrl, OPENAI_EMBEDDING_MODEL: "fake-embed" }, close: () => fake.close() };
 });
-afterEach(async () => {
-  vi.restoreAllMocks();
-  process.exitCode = undefined;
-  await fake.close();
-  await emulator.close();
-  temp.cleanup();
-});
-
-async function run(argv: string[]): Promise<string> {
-  const program = new Command("switchboard").exitOverride();
-  registerKbCommands(program, { loadConfig: () => loadConfig({ env, envFile: false }) });
-  output.length = 0;
-  await program.parseAsync(argv, { from: "user" });
-  return output.join("\n");
-}
+const run = (argv: string[]) => cli.run(argv);
 
 async function addBranchArticle(): Promise<void> {
-  const admin = emulator.state.all("admins")[0] as { id: string };
-  const created = await fetch(`${emulator.url}/articles`, {
+  const admin = cli.emulator.state.all("admins")[0] as { id: string };
+  const created = await fetch(`${cli.emulator.url}/articles`, {
     method: "POST",
-    headers: { Authorization: `Bearer ${emulator.token}`, "Content-Type": "application/json" },
+    headers: { Authorization: `Bearer ${cli.emulator.token}`, "Content-Type": "application/json" },
     body: JSON.stringify({
       title: "Visiting a branch",
       body: "<p>Bring your passport if you want to collect a wombat token at the counter.</p>",
@@ -135,7 +96,7 @@ describe("formatHits", () => {
 
 describe("the --articles evaluation contract with embeddings", () => {
   it('keeps its exact shape {"id","articles":[{"id","score"}]}', async () => {
-    const file = join(temp.dir, "articles.jsonl");
+    const file = join(cli.dir, "articles.jsonl");
     writeFileSync(
       file,
       [

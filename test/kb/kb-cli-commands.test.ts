@@ -1,52 +1,9 @@
-/**
- * `switchboard kb sync [--full]`, `kb status` and `kb search "text"` as a person runs them: the commands as the
- * CLI registers them, Intercom = the emulator over loopback HTTP, the app's database = a SQLite file in a temp dir.
- */
-import { join } from "node:path";
-import { Command } from "commander";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { registerKbCommands } from "../../src/cli/kb-commands.js";
-import { loadConfig } from "../../src/config.js";
-import { type RunningEmulator, startEmulator } from "../../src/emulator/server.js";
+import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/store/database.js";
-import { smallWorkspace } from "../emulator/helpers.js";
-import { makeTempDir } from "../helpers/temp-dir.js";
+import { useKbCli } from "./kb-cli-harness.js";
 
-let temp: ReturnType<typeof makeTempDir>;
-let emulator: RunningEmulator;
-let env: Record<string, string>;
-let output: string[];
-
-beforeEach(async () => {
-  temp = makeTempDir();
-  emulator = await startEmulator({ workspace: smallWorkspace() });
-  env = {
-    SWITCHBOARD_DB_PATH: join(temp.dir, "switchboard.db"),
-    SWITCHBOARD_SECRET_KEY: Buffer.alloc(32, 9).toString("base64"),
-    SWITCHBOARD_LOG_LEVEL: "silent",
-    INTERCOM_ACCESS_TOKEN: emulator.token,
-    INTERCOM_BASE_URL: emulator.url,
-  };
-  output = [];
-  vi.spyOn(console, "log").mockImplementation((...args: unknown[]) => {
-    output.push(args.join(" "));
-  });
-});
-afterEach(async () => {
-  vi.restoreAllMocks();
-  process.exitCode = undefined;
-  await emulator.close();
-  temp.cleanup();
-});
-
-/** One command line; what it printed on stdout. Extra variables apply to this run only. */
-async function run(argv: string[], extraEnv: Record<string, string> = {}): Promise<string> {
-  const program = new Command("switchboard").exitOverride();
-  registerKbCommands(program, { loadConfig: () => loadConfig({ env: { ...env, ...extraEnv }, envFile: false }) });
-  output.length = 0;
-  await program.parseAsync(argv, { from: "user" });
-  return output.join("\n");
-}
+const cli = useKbCli();
+const run = cli.run;
 
 const BAD_TOKEN = { INTERCOM_ACCESS_TOKEN: "not-the-emulator-token" };
 
@@ -66,7 +23,7 @@ describe("switchboard kb sync", () => {
     expect(before).toMatch(/^1\. .*PIN/);
 
     await expect(run(["kb", "sync"], BAD_TOKEN)).rejects.toThrow(/could not be read from Intercom.*refused the access token \(401\)/);
-    expect(output.join("\n")).not.toMatch(/synced \d+ articles/);
+    expect(cli.printed()).not.toMatch(/synced \d+ articles/);
     expect(await run(["kb", "search", "--k", "1", "PIN"])).toBe(before);
   });
 });
@@ -89,7 +46,7 @@ describe("switchboard kb status", () => {
   it("a sync that has not finished is not shown with counts it has not written yet", async () => {
     await run(["kb", "sync"]);
     // What a sync in progress (or one killed part-way) leaves: its row, started, with no end and no counts.
-    const db = openDatabase(env.SWITCHBOARD_DB_PATH as string);
+    const db = openDatabase(cli.dbPath);
     db.prepare("INSERT INTO kb_sync_runs (started_at, full) VALUES (?, 0)").run(Math.floor(Date.now() / 1000));
     db.close();
     const status = await run(["kb", "status"]);
@@ -105,11 +62,11 @@ describe("switchboard kb search", () => {
   });
 
   it("shows the text that matched, not only the opening of a long section", async () => {
-    const admin = emulator.state.all("admins")[0] as { id: string };
+    const admin = cli.emulator.state.all("admins")[0] as { id: string };
     const opening = "Our branches open at nine on weekdays and at ten on Saturdays, and they close for lunch between one and two. ";
-    const created = await fetch(`${emulator.url}/articles`, {
+    const created = await fetch(`${cli.emulator.url}/articles`, {
       method: "POST",
-      headers: { Authorization: `Bearer ${emulator.token}`, "Content-Type": "application/json" },
+      headers: { Authorization: `Bearer ${cli.emulator.token}`, "Content-Type": "application/json" },
       body: JSON.stringify({
         title: "Visiting a branch",
         body: `<p>${opening.repeat(3)}Bring your passport if you want to collect a wombat token at the counter.</p>`,
