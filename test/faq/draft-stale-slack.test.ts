@@ -4,10 +4,10 @@
  * privately, what happened instead, and sends nothing.
  */
 import { describe, expect, it } from "vitest";
-import { callOverHttp } from "../emulator/helpers.js";
 import { buttonClick, viewSubmission } from "../fakes/signed-request.js";
 import { waitFor } from "../inbox/helpers.js";
 import { CHANNEL, CLICKER, useFaqSlackApp } from "./slack-app.js";
+import { teammateWrites } from "./support.js";
 
 const faq = useFaqSlackApp("faq-stale-webhook-secret");
 
@@ -25,12 +25,7 @@ async function postedDraft(notificationId: string): Promise<{ conversationId: st
 async function teammateReplies(conversationId: string): Promise<void> {
   const emulator = faq.h.emulator as NonNullable<typeof faq.h.emulator>;
   const admin = emulator.state.all("admins")[0] as { id: string };
-  const replied = await callOverHttp(emulator, "POST", `/conversations/${conversationId}/reply`, {
-    type: "admin",
-    admin_id: String(admin.id),
-    message_type: "comment",
-    body: "I have sorted this out for you.",
-  });
+  const replied = await teammateWrites(emulator, String(admin.id), { conversationId }, "I have sorted this out for you.");
   expect(replied.status).toBe(200);
 }
 

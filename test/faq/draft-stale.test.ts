@@ -11,7 +11,7 @@ import { ownReplies, replyFingerprint, staleReason, staleWords } from "../../src
 import type { FaqDraft } from "../../src/workflows/faq/drafts-repo.js";
 import { createFaqInboxHandler } from "../../src/workflows/faq/handle-inbound.js";
 import { callOverHttp } from "../emulator/helpers.js";
-import { adminReplies, CLICKER, type FaqWorld, OTHER, useFaqWorld } from "./support.js";
+import { adminReplies, CLICKER, type FaqWorld, OTHER, teammateWrites, useFaqWorld } from "./support.js";
 
 type Doc = Record<string, unknown>;
 const world = useFaqWorld();
@@ -38,7 +38,7 @@ async function pendingDraft(): Promise<{ conversationId: string; draft: FaqDraft
 /** A teammate working in Intercom's inbox, through the emulator's API. */
 const teammate = {
   reply: (conversationId: string, body: string, messageType: "comment" | "note" = "comment") =>
-    callOverHttp(world.emulator, "POST", `/conversations/${conversationId}/reply`, { type: "admin", admin_id: world.adminId, message_type: messageType, body }),
+    teammateWrites(world.emulator, world.adminId, { conversationId }, body, messageType),
   assign: (conversationId: string) =>
     callOverHttp(world.emulator, "POST", `/conversations/${conversationId}/parts`, {
       message_type: "assignment",
@@ -152,12 +152,7 @@ describe("a ticket's draft", () => {
 
   it("is not sent after a teammate replied on the ticket", async () => {
     const { ticketId, draft } = await pendingTicketDraft();
-    const replied = await callOverHttp(world.emulator, "POST", `/tickets/${ticketId}/reply`, {
-      type: "admin",
-      admin_id: world.adminId,
-      message_type: "comment",
-      body: "We are on it.",
-    });
+    const replied = await teammateWrites(world.emulator, world.adminId, { ticketId }, "We are on it.");
     expect(replied.status).toBe(200);
     const result = await decideDraft(world.deps, { draftId: draft.id, action: "send", slackUserId: CLICKER });
     expect(result.kind).toBe("not_sent");

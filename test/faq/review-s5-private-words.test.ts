@@ -8,8 +8,7 @@ import type { InboxItem } from "../../src/workflows/contracts.js";
 import { decideDraft } from "../../src/workflows/faq/draft-decisions.js";
 import type { FaqDraft } from "../../src/workflows/faq/drafts-repo.js";
 import { createFaqInboxHandler } from "../../src/workflows/faq/handle-inbound.js";
-import { callOverHttp } from "../emulator/helpers.js";
-import { CLICKER, useFaqWorld } from "./support.js";
+import { CLICKER, teammateWrites, useFaqWorld } from "./support.js";
 
 type Doc = Record<string, unknown>;
 const world = useFaqWorld();
@@ -22,12 +21,7 @@ describe("the private answer to a click on an overtaken card", () => {
     const draft = world.deps.drafts.byMessageKey(`conversation:${conversation.id}:${(conversation.source as Doc).id}`) as FaqDraft;
     expect(draft.status).toBe("pending");
     (world.emulator.state.get("admins", world.adminId) as { name: string }).name = "Dana <!channel>";
-    const replied = await callOverHttp(world.emulator, "POST", `/conversations/${conversation.id}/reply`, {
-      type: "admin",
-      admin_id: world.adminId,
-      message_type: "comment",
-      body: "I have reset your PIN.",
-    });
+    const replied = await teammateWrites(world.emulator, world.adminId, { conversationId: String(conversation.id) }, "I have reset your PIN.");
     expect(replied.status).toBe(200);
 
     const result = await decideDraft(world.deps, { draftId: draft.id, action: "send", slackUserId: CLICKER });

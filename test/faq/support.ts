@@ -24,6 +24,7 @@ import type { FaqWorkflowDeps } from "../../src/workflows/faq/faq-deps.js";
 import { createWritesService } from "../../src/writes/writes-service.js";
 import { createToolExecutor } from "../../tools/execute.js";
 import { allTools } from "../../tools/index.js";
+import { callOverHttp } from "../emulator/helpers.js";
 import { type FakeSlackServer, startFakeSlack } from "../fakes/fake-slack-server.js";
 import { makeTempDir } from "../helpers/temp-dir.js";
 
@@ -119,6 +120,21 @@ export async function startFaqWorld(dir: string, options: FaqWorldOptions = {}):
 }
 
 type Doc = Record<string, unknown>;
+
+/**
+ * A teammate answering in Intercom's inbox, through the emulator's API: a customer-visible comment, or a note,
+ * on a conversation or a ticket. Resolves to the HTTP answer.
+ */
+export function teammateWrites(
+  emulator: RunningEmulator,
+  adminId: string,
+  target: { conversationId: string } | { ticketId: string },
+  body: string,
+  messageType: "comment" | "note" = "comment",
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const path = "ticketId" in target ? `/tickets/${target.ticketId}/reply` : `/conversations/${target.conversationId}/reply`;
+  return callOverHttp(emulator, "POST", path, { type: "admin", admin_id: adminId, message_type: messageType, body });
+}
 
 /** Replies from teammates on a conversation, as the emulator holds them. */
 export function adminReplies(world: FaqWorld, conversationId: string): Doc[] {

@@ -7,8 +7,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { InboxItem } from "../../src/workflows/contracts.js";
 import { createFaqInboxHandler } from "../../src/workflows/faq/handle-inbound.js";
 import { parseInbound } from "../../src/workflows/faq/inbound-message.js";
-import { callOverHttp } from "../emulator/helpers.js";
-import { adminReplies, autoResolvePersona, useFaqWorld } from "./support.js";
+import { adminReplies, autoResolvePersona, useFaqWorld, teammateWrites as writeAsTeammate } from "./support.js";
 
 type Doc = Record<string, unknown>;
 const world = useFaqWorld({ defaultAdminId: true });
@@ -28,7 +27,7 @@ const deliver = (payload: Doc) =>
   } satisfies InboxItem);
 const customerAsks = (conversation: Doc, body: string) => world.emulator.simulate("reply", { conversationId: String(conversation.id), body }) as Doc;
 const teammateWrites = (conversationId: string, body: string, messageType: "comment" | "note" = "comment") =>
-  callOverHttp(world.emulator, "POST", `/conversations/${conversationId}/reply`, { type: "admin", admin_id: world.adminId, message_type: messageType, body });
+  writeAsTeammate(world.emulator, world.adminId, { conversationId }, body, messageType);
 const postsNow = () => world.slack.callsTo("chat.postMessage").length;
 
 describe("a customer reply a teammate already answered", () => {
